@@ -1,0 +1,219 @@
+"""``./datapack status --year Y --format json`` → which LAs are accepted, missing, late or failing.
+
+The parser is deliberately tolerant of the document's shape, so the DAGs keep working while the status command
+grows: the document may be a list of records or an object holding one (under ``las``, ``local_authorities``,
+``submissions``, ``returns``, ``records`` or ``items``); a record names its LA by ``la_code`` / ``new_la_code`` /
+``la``, its state by ``state`` / ``status``, may nest per-return records under ``returns``, and may carry a time
+(``received_at``, ``submitted_at``, ``loaded_at``, ``last_submission_at`` or ``updated_at``, ISO 8601).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any, Iterable, Mapping
+
+ACCEPTED_STATES = frozenset({"accepted", "loaded", "loaded_with_rejections", "complete", "completed", "ok"})
+FAILED_STATES = frozenset({"failed", "failure", "error", "system_error", "rejected"})
+IN_PROGRESS_STATES = frozenset({"received", "pending", "validating", "loading", "running", "started"})
+
+_LIST_KEYS = ("las", "local_authorities", "submissions", "returns", "records", "items")
+_LA_KEYS = ("la_code", "new_la_code", "la")
+_STATE_KEYS = ("state", "status")
+_TIME_KEYS = ("received_at", "submitted_at", "loaded_at", "last_submission_at", "updated_at")
+
+
+class StatusFormatError(ValueError):
+    """The status output is not a JSON document the orchestration understands."""
+
+
+@dataclasses.dataclass(frozen=True)
+class LaRecord:
+    la: str
+    state: str
+    at: dt.datetime | None
+
+
+def _parse_time(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _first(record: Mapping[str, Any], keys: Iterable[str]) -> Any:
+    for key in keys:
+        if record.get(key) not in (None, ""):
+            return record[key]
+    return None
+
+
+def _records(doc: Any) -> list:
+    if isinstance(doc, list):
+        return doc
+    if isinstance(doc, dict):
+        for key in _LIST_KEYS:
+            if isinstance(doc.get(key), list):
+                return doc[key]
+        if _first(doc, _LA_KEYS) is not None:
+            return [doc]
+        return []
+    raise StatusFormatError(f"status JSON must be an object or a list, got {type(doc).__name__}")
+
+
+def parse_records(text: str) -> list[LaRecord]:
+    """Flatten a status document into (LA, state, time) records, one per LA and return."""
+    try:
+        doc = json.loads(text) if text.strip() else []
+    except json.JSONDecodeError as error:
+        raise StatusFormatError(f"status output is not JSON ({error}); first bytes: {text[:200]!r}") from None
+    flat: list[LaRecord] = []
+    for record in _records(doc):
+        if not isinstance(record, dict):
+            continue
+        la = _first(record, _LA_KEYS)
+        if la is None:
+            continue
+        la = str(la).strip().upper()
+        nested = record.get("returns")
+        if isinstance(nested, list) and nested and all(isinstance(item, dict) for item in nested):
+            for item in nested:
+                state = str(_first(item, _STATE_KEYS) or _first(record, _STATE_KEYS) or "").lower()
+                at = _parse_time(_first(item, _TIME_KEYS)) or _parse_time(_first(record, _TIME_KEYS))
+                flat.append(LaRecord(la, state, at))
+        else:
+            flat.append(LaRecord(la, str(_first(record, _STATE_KEYS) or "").lower(), _parse_time(_first(record, _TIME_KEYS))))
+    return flat
+
+
+def last_activity(records: Iterable[LaRecord]) -> dict[str, dt.datetime]:
+    """Per LA, the latest time the warehouse recorded a submission from it (to decide which LAs are due)."""
+    latest: dict[str, dt.datetime] = {}
+    for record in records:
+        if record.at is not None and (record.la not in latest or record.at > latest[record.la]):
+            latest[record.la] = record.at
+    return latest
+
+
+@dataclasses.dataclass
+class CollectionSummary:
+    """Where collection of one year stands. Lists are sorted LA codes."""
+
+    year: int
+    deadline: str
+    deadline_passed: bool
+    expected: list[str]
+    accepted: list[str]
+    missing: list[str]
+    late: list[str]
+    failing: list[str]
+    in_progress: list[str]
+
+    @property
+    def complete(self) -> bool:
+        """Every expected LA has an accepted return."""
+        return not (set(self.expected) - set(self.accepted))
+
+    def as_dict(self) -> dict:
+        data = dataclasses.asdict(self)
+        data["complete"] = self.complete
+        data["counts"] = {key: len(data[key]) for key in ("expected", "accepted", "missing", "late", "failing", "in_progress")}
+        return data
+
+    def describe(self, names: Mapping[str, str] | None = None, limit: int = 20) -> str:
+        names = names or {}
+
+        def listing(codes: list[str]) -> str:
+            shown = [f"{code} {names[code]}" if code in names else code for code in codes[:limit]]
+            more = f" … and {len(codes) - limit} more" if len(codes) > limit else ""
+            return ", ".join(shown) + more if codes else "none"
+
+        return "\n".join(
+            [
+                f"Collection {self.year}: {len(self.accepted)}/{len(self.expected)} LAs accepted; deadline {self.deadline}"
+                + (" (passed)" if self.deadline_passed else ""),
+                f"  failing ({len(self.failing)}): {listing(self.failing)}",
+                f"  late ({len(self.late)}): {listing(self.late)}",
+                f"  missing ({len(self.missing)}): {listing(self.missing)}",
+                f"  in progress ({len(self.in_progress)}): {listing(self.in_progress)}",
+            ]
+        )
+
+
+def summarise(
+    records: Iterable[LaRecord],
+    expected: Iterable[str],
+    year: int,
+    deadline: dt.datetime,
+    now: dt.datetime,
+    failed_tasks: Iterable[str] = (),
+) -> CollectionSummary:
+    """Classify every expected LA.
+
+    - accepted: at least one return in an accepted state (the latest accepted submission wins downstream);
+    - failing: this run's ingest task for the LA failed (a system failure: the CLI exits non-zero only for those),
+      or the LA's latest record is a failed state and it has nothing accepted;
+    - missing: nothing received at all;
+    - in_progress: received but neither accepted nor failed yet;
+    - late: after the deadline, every expected LA without an accepted return (missing, failing or in progress).
+    Records for LAs outside ``expected`` (e.g. a code not valid for the year) count as failing: someone must look.
+    """
+    expected = sorted(set(expected))
+    by_la: dict[str, list[LaRecord]] = {}
+    for record in records:
+        by_la.setdefault(record.la, []).append(record)
+    failed_tasks = set(failed_tasks)
+    accepted, failing, missing, in_progress = set(), set(failed_tasks), set(), set()
+    for code in sorted(set(expected) | set(by_la)):
+        mine = by_la.get(code, [])
+        if code not in expected:
+            failing.add(code)
+            continue
+        if any(record.state in ACCEPTED_STATES for record in mine):
+            accepted.add(code)
+        elif not mine:
+            if code not in failed_tasks:
+                missing.add(code)
+        else:
+            latest = max(mine, key=lambda record: record.at or dt.datetime.min.replace(tzinfo=dt.timezone.utc))
+            if latest.state in FAILED_STATES:
+                failing.add(code)
+            elif code not in failed_tasks:
+                in_progress.add(code)
+    moment = now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
+    passed = moment >= deadline
+    late = sorted(set(expected) - accepted) if passed else []
+    return CollectionSummary(
+        year=year,
+        deadline=deadline.isoformat(),
+        deadline_passed=passed,
+        expected=expected,
+        accepted=sorted(accepted),
+        missing=sorted(missing),
+        late=late,
+        failing=sorted(failing),
+        in_progress=sorted(in_progress - failing),
+    )
+
+
+def ready_to_publish(mode: str, summary: CollectionSummary) -> tuple[bool, str]:
+    """Whether publication of a year may start (the publication DAG's sensor).
+
+    - ``all_or_deadline`` (default): every expected LA has an accepted return, or the deadline has passed;
+    - ``deadline``: only once the deadline has passed (late returns still accepted until then);
+    - ``none``: at once (manual publication of whatever the warehouse holds, e.g. a backfill).
+    """
+    outstanding = len(summary.expected) - len(summary.accepted)
+    if mode == "none":
+        return True, "publication wait disabled (mode none)"
+    if summary.deadline_passed:
+        return True, f"deadline {summary.deadline} passed; {outstanding} LA(s) without an accepted return"
+    if mode == "all_or_deadline" and summary.complete:
+        return True, f"all {len(summary.expected)} expected LAs have an accepted return"
+    if mode not in ("all_or_deadline", "deadline"):
+        raise ValueError(f"unknown publication wait mode {mode!r}")
+    return False, f"waiting: {outstanding} LA(s) without an accepted return, deadline {summary.deadline}"

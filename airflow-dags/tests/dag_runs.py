@@ -1,0 +1,38 @@
+"""Running a DAG of this module with dag.test() on the real Airflow installed in .venv, and reading the results."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from airflow.dag_processing.dagbag import DagBag
+from airflow.models.xcom import XComModel
+from airflow.utils.session import create_session
+
+from tests.conftest import DAGS_FOLDER
+
+
+@dataclasses.dataclass
+class DagRunResult:
+    dag_id: str
+    run_id: str
+    state: str
+    task_states: dict  # "task_id" or "task_id[LA]" (mapped, by rendered map index) -> state
+
+    def xcom(self, task_id: str, key: str = "return_value") -> Any:
+        with create_session() as session:
+            row = session.scalars(
+                XComModel.get_many(run_id=self.run_id, dag_ids=self.dag_id, task_ids=task_id, key=key)
+            ).first()
+            return None if row is None else XComModel.deserialize_value(row)
+
+
+def run_dag(dag_id: str, conf: dict | None = None) -> DagRunResult:
+    bag = DagBag(dag_folder=str(DAGS_FOLDER))
+    assert bag.import_errors == {}, bag.import_errors
+    dagrun = bag.get_dag(dag_id).test(run_conf=conf or {})
+    states = {}
+    for ti in dagrun.get_task_instances():
+        name = ti.task_id if ti.map_index in (None, -1) else f"{ti.task_id}[{ti.rendered_map_index or ti.map_index}]"
+        states[name] = str(ti.state.value if hasattr(ti.state, "value") else ti.state)
+    state = dagrun.state.value if hasattr(dagrun.state, "value") else str(dagrun.state)
+    return DagRunResult(dag_id, dagrun.run_id, state, states)

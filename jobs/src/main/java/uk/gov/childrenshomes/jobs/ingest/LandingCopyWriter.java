@@ -1,0 +1,90 @@
+package uk.gov.childrenshomes.jobs.ingest;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import uk.gov.childrenshomes.jobs.validation.ColumnSpecification;
+import uk.gov.childrenshomes.jobs.validation.Finding;
+import uk.gov.childrenshomes.jobs.validation.TableSpecification;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes a chunk with PostgreSQL {@code COPY}, on the chunk's own transaction: accepted rows into their landing
+ * tables with lineage (submission, row number), every finding into ops.validation_issue, and the rows received,
+ * loaded and rejected onto each file's counters. A chunk is thus all-or-nothing, counters included.
+ */
+public class LandingCopyWriter implements ItemWriter<ValidatedRow> {
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+
+    public LandingCopyWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    private record Target(long submissionId, TableSpecification table) {
+    }
+
+    private record FileKey(long submissionId, String fileName) {
+    }
+
+    @Override
+    public void write(Chunk<? extends ValidatedRow> chunk) throws Exception {
+        Map<Target, CopyText> landing = new LinkedHashMap<>();
+        CopyText issues = new CopyText();
+        Map<FileKey, long[]> counts = new LinkedHashMap<>();
+        for (ValidatedRow row : chunk) {
+            SourceRow source = row.source();
+            long submissionId = source.submission().submissionId();
+            long[] fileCounts = counts.computeIfAbsent(new FileKey(submissionId, source.fileName()), key -> new long[2]);
+            if (row.accepted()) {
+                Object[] values = Stream.concat(Stream.of(submissionId, source.rowNumber()), Stream.of((Object[]) row.landingValues())).toArray();
+                landing.computeIfAbsent(new Target(submissionId, source.table()), target -> new CopyText()).row(values);
+                fileCounts[0]++;
+            } else {
+                fileCounts[1]++;
+            }
+            for (Finding finding : row.findings()) {
+                issues.row(submissionId, source.reportedFileName(), finding.rowNumber(), finding.rule().code(),
+                        finding.severity().code(), finding.field(), finding.truncatedValue(), finding.message());
+            }
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (Map.Entry<Target, CopyText> entry : landing.entrySet()) {
+                copy.copyIn(copyStatement(entry.getKey().table()), entry.getValue().reader());
+            }
+            if (!issues.isEmpty()) {
+                copy.copyIn("COPY ops.validation_issue (submission_id, file_name, row_number, rule_code, severity, field_name,"
+                        + " field_value, message) FROM STDIN (FORMAT csv)", issues.reader());
+            }
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        jdbc.batchUpdate("""
+                UPDATE ops.submission_file
+                   SET rows_received = rows_received + ?, rows_loaded = rows_loaded + ?, rows_rejected = rows_rejected + ?
+                 WHERE submission_id = ? AND file_name = ?
+                """, counts.entrySet().stream().map(entry -> new Object[] {
+                entry.getValue()[0] + entry.getValue()[1], entry.getValue()[0], entry.getValue()[1],
+                entry.getKey().submissionId(), entry.getKey().fileName()}).toList());
+    }
+
+    static String copyStatement(TableSpecification table) {
+        List<String> columns = table.storedColumns().stream().map(ColumnSpecification::landingColumn).toList();
+        return "COPY " + table.landingTable() + " (submission_id, row_number, "
+                + columns.stream().collect(Collectors.joining(", ")) + ") FROM STDIN (FORMAT csv)";
+    }
+}

@@ -1,0 +1,175 @@
+package uk.gov.childrenshomes.jobs.ingest.ssda903;
+
+import uk.gov.childrenshomes.jobs.ingest.FileFindings;
+import uk.gov.childrenshomes.jobs.ingest.FileRows;
+import uk.gov.childrenshomes.jobs.ingest.SourceRow;
+import uk.gov.childrenshomes.jobs.ingest.SubmissionToLoad;
+import uk.gov.childrenshomes.jobs.validation.ColumnSpecification;
+import uk.gov.childrenshomes.jobs.validation.Finding;
+import uk.gov.childrenshomes.jobs.validation.ReturnSpecification;
+import uk.gov.childrenshomes.jobs.validation.TableSpecification;
+import uk.gov.childrenshomes.jobs.validation.ValidationRuleCatalogue;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SSDA903 XML export ({@code EXPSSDA903}), streamed one {@code CHILD} at a time with StAX and turned into the
+ * rows of the CSV tables: {@code HEADER} gives the header row (and a UASC row when {@code UASC} is 1), each
+ * {@code EPISODE}, {@code AREVIEW}, {@code AMISSING}, ... element a row of its table, with the child's
+ * {@code CHILDID}, {@code DOB} and {@code SEX} carried down. {@code CHILDID} = CSV {@code CHILD}, {@code PL} = {@code PLACE}.
+ * DTDs are refused outright, so no external entity can be resolved (XXE).
+ */
+public final class ExpSsda903XmlRows implements FileRows {
+
+    private static final String UASC_TABLE = "uasc";
+
+    private final InputStream in;
+    private final XMLStreamReader xml;
+    private final SubmissionToLoad submission;
+    private final SubmissionToLoad.File file;
+    private final ValidationRuleCatalogue rules;
+    private final FileFindings findings;
+    private final Map<String, TableSpecification> tableByElement = new HashMap<>();
+    private final TableSpecification uasc;
+    private final Map<String, Long> rowNumbers = new HashMap<>();
+    private final Deque<SourceRow> ready = new ArrayDeque<>();
+
+    public ExpSsda903XmlRows(Path path, SubmissionToLoad submission, SubmissionToLoad.File file, ReturnSpecification specification,
+                             ValidationRuleCatalogue rules, FileFindings findings) throws IOException {
+        this.submission = submission;
+        this.file = file;
+        this.rules = rules;
+        this.findings = findings;
+        for (TableSpecification table : specification.tables()) {
+            if (table.xmlElement() != null) {
+                tableByElement.put(table.xmlElement(), table);
+            }
+        }
+        this.uasc = specification.table(UASC_TABLE).orElse(null);
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        this.in = Files.newInputStream(path);
+        try {
+            this.xml = factory.createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            in.close();
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public SourceRow next() throws IOException {
+        try {
+            while (ready.isEmpty()) {
+                if (!readChild()) {
+                    return null;
+                }
+            }
+            return ready.poll();
+        } catch (XMLStreamException | IllegalStateException e) {
+            findings.record(submission.submissionId(), file.fileName(),
+                    new Finding(rules.rule("DP008"), null, null, null, e.getMessage()));
+            ready.clear();
+            xmlEnded = true;
+            return null;
+        }
+    }
+
+    private boolean xmlEnded;
+
+    /** Reads up to the next complete CHILD element and queues its rows; false at the end of the document. */
+    private boolean readChild() throws XMLStreamException {
+        while (!xmlEnded && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new IllegalStateException("the file contains a DOCTYPE declaration, which is not accepted");
+            }
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("CHILD")) {
+                queueRows(readElement());
+                return true;
+            }
+        }
+        xmlEnded = true;
+        return false;
+    }
+
+    /** An element with its leaf values and nested elements, read from the current START_ELEMENT to its end. */
+    private record Element(String name, Map<String, String> leaves, List<Element> children) {
+    }
+
+    private Element readElement() throws XMLStreamException {
+        Element element = new Element(xml.getLocalName(), new LinkedHashMap<>(), new ArrayList<>());
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new IllegalStateException("the file contains a DOCTYPE declaration, which is not accepted");
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return element;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                if (tableByElement.containsKey(name) || name.equals("HEADER")) {
+                    element.children().add(readElement());
+                } else {
+                    element.leaves().put(name, xml.getElementText().strip());
+                }
+            }
+        }
+    }
+
+    private void queueRows(Element child) {
+        Element header = child.children().stream().filter(e -> e.name().equals("HEADER")).findFirst()
+                .orElse(new Element("HEADER", Map.of(), List.of()));
+        List<Element> rows = new ArrayList<>();
+        rows.add(header);
+        rows.addAll(header.children());
+        child.children().stream().filter(e -> !e.name().equals("HEADER")).forEach(rows::add);
+        for (Element row : rows) {
+            TableSpecification table = tableByElement.get(row.name());
+            if (table != null) {
+                queue(table, row.leaves(), header.leaves());
+            }
+        }
+        if (uasc != null && "1".equals(header.leaves().get("UASC"))) {
+            queue(uasc, header.leaves(), header.leaves());
+        }
+    }
+
+    private void queue(TableSpecification table, Map<String, String> leaves, Map<String, String> childLeaves) {
+        String[] values = new String[table.columns().size()];
+        for (int c = 0; c < values.length; c++) {
+            ColumnSpecification column = table.columns().get(c);
+            String value = leaves.getOrDefault(column.xmlName(), childLeaves.get(column.xmlName()));
+            values[c] = value == null || value.isEmpty() ? null : value;
+        }
+        long rowNumber = rowNumbers.merge(table.name(), 1L, Long::sum);
+        ready.add(new SourceRow(submission, table, file.fileName(), rowNumber, values, false, List.of()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        } finally {
+            in.close();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package uk.gov.childrenshomes.publish;
+
+import org.apache.spark.sql.SparkSession;
+import uk.gov.childrenshomes.publish.disclosure.DisclosurePolicy;
+import uk.gov.childrenshomes.publish.ees.DfeGeography;
+import uk.gov.childrenshomes.publish.ees.EesChecker;
+import uk.gov.childrenshomes.publish.release.ReleaseRefusedException;
+import uk.gov.childrenshomes.publish.warehouse.Warehouse;
+import uk.gov.childrenshomes.publish.warehouse.WarehouseException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./datapack publish --year YYYY --out DIR [--master URL]}: publishes the data pack of a reporting year.
+ * Exit codes: 0 published; 1 system failure (warehouse unset or unreachable, I/O); 2 bad arguments;
+ * 3 release refused by the EES checks (every failure listed, nothing written).
+ */
+public final class PublishCli {
+
+    static final int OK = 0;
+    static final int SYSTEM_FAILURE = 1;
+    static final int BAD_ARGUMENTS = 2;
+    static final int REFUSED = 3;
+
+    private static final String USAGE = """
+            Usage: publish --year YYYY --out DIR [--master URL]
+              --year YYYY    reporting year (the year whose 31 March ends it), e.g. 2025
+              --out DIR      output folder; the release is written to DIR/<year>-r<NNN>/
+              --master URL   Spark master (default local[*]; e.g. spark://HOST:7077)
+            Warehouse from WAREHOUSE_URL, WAREHOUSE_USER, WAREHOUSE_PASSWORD.
+            Exit codes: 0 published, 1 system failure, 2 bad arguments, 3 refused by the EES checks.""";
+
+    /** Parsed arguments. */
+    record Arguments(int year, Path out, String master) {
+    }
+
+    private PublishCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            if (List.of(args).contains("--help")) {
+                out.println(USAGE);
+                return OK;
+            }
+            arguments = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return BAD_ARGUMENTS;
+        }
+        Warehouse warehouse;
+        DisclosurePolicy policy;
+        try {
+            warehouse = Warehouse.fromEnvironment(environment);
+            try (Connection ignored = warehouse.open()) {
+                // reachable
+            }
+            policy = DisclosurePolicy.fromEnvironment(environment);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("publish: " + e.getMessage());
+            return SYSTEM_FAILURE;
+        } catch (SQLException e) {
+            err.println("publish: cannot reach the warehouse (WAREHOUSE_URL): " + e.getMessage());
+            return SYSTEM_FAILURE;
+        }
+        SparkSession spark = session(arguments.master());
+        try {
+            PublishJob.Release release = new PublishJob(spark, warehouse, policy, DfeGeography.fromClasspath(),
+                    Clock.systemUTC()).publish(arguments.year(), arguments.out());
+            out.println("Published release " + release.releaseId() + " to " + release.directory());
+            release.tables().forEach(t -> out.println("  " + t.name() + ": " + t.rows().size() + " rows"));
+            return OK;
+        } catch (ReleaseRefusedException e) {
+            err.println("publish: " + e.getMessage() + "; nothing was written:");
+            for (EesChecker.Failure failure : e.failures()) {
+                err.println("  " + failure);
+            }
+            return REFUSED;
+        } catch (IOException | SQLException | WarehouseException e) {
+            err.println("publish: " + e.getMessage());
+            return SYSTEM_FAILURE;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static Arguments parse(String[] args) {
+        Integer year = null;
+        Path out = null;
+        String master = "local[*]";
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Missing value for " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--year" -> {
+                    if (!value.matches("20\\d{2}")) {
+                        throw new IllegalArgumentException("--year must be a reporting year such as 2025, got: " + value);
+                    }
+                    year = Integer.parseInt(value);
+                }
+                case "--out" -> out = Path.of(value);
+                case "--master" -> master = value;
+                default -> throw new IllegalArgumentException("Unknown option: " + option);
+            }
+        }
+        if (year == null || out == null) {
+            throw new IllegalArgumentException("--year and --out are required");
+        }
+        return new Arguments(year, out, master);
+    }
+
+    /**
+     * A Spark session for the CLI: no UI, UTC. On a cluster the executors need the PostgreSQL driver for the
+     * partitioned reads, so this jar and the driver's are shipped with the application.
+     */
+    static SparkSession session(String master) {
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName("datapack-publish")
+                .master(master)
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", "8");
+        if (!master.startsWith("local")) {
+            builder.config("spark.jars", String.join(",", jarOf(PublishCli.class), jarOf(org.postgresql.Driver.class)));
+        }
+        return builder.getOrCreate();
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

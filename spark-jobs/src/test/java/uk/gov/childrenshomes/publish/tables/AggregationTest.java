@@ -1,0 +1,129 @@
+package uk.gov.childrenshomes.publish.tables;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.gov.childrenshomes.publish.support.TestSpark;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Each step of the Spark aggregation on tiny frames. */
+class AggregationTest {
+
+    private static final TableDefinition TABLE = new TableDefinition("t", "test", "ssda903", "child_key",
+            List.of(new Filter("group", "Group", "", List.of("A", "B"))),
+            List.of(Indicator.count("children", "Children", null),
+                    Indicator.count("far", "Children far away", "is_far"),
+                    Indicator.median("median_distance", "Median", "distance_tenths", 1)));
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = TestSpark.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static Dataset<Row> units(Object[]... rows) {
+        StructType schema = new StructType()
+                .add(Aggregation.TIME_PERIOD, DataTypes.IntegerType)
+                .add(Aggregation.SOURCE_LA, DataTypes.StringType)
+                .add("child_key", DataTypes.LongType)
+                .add("group", DataTypes.StringType)
+                .add("is_far", DataTypes.BooleanType)
+                .add("distance_tenths", DataTypes.LongType);
+        return spark.createDataFrame(java.util.Arrays.stream(rows).map(RowFactory::create).toList(), schema);
+    }
+
+    private static Dataset<Row> mappings(Object[]... rows) {
+        StructType schema = new StructType()
+                .add(Aggregation.TIME_PERIOD, DataTypes.IntegerType)
+                .add(Aggregation.SOURCE_LA, DataTypes.StringType)
+                .add(Aggregation.REPORTING_LA, DataTypes.StringType)
+                .add(Aggregation.REGION, DataTypes.StringType);
+        return spark.createDataFrame(java.util.Arrays.stream(rows).map(RowFactory::create).toList(), schema);
+    }
+
+    @Test
+    void mapsEachUnitToTheLaItIsReportedUnderAndItsRegion() {
+        Dataset<Row> mapped = Aggregation.toReportingGeography(
+                units(new Object[]{2022, "OLD", 1L, "A", false, 10L}, new Object[]{2022, "SPLIT", 2L, "A", false, 10L}),
+                mappings(new Object[]{2022, "OLD", "NEW", "R1"}, new Object[]{2022, "SPLIT", null, "R1"}));
+        Map<Long, Row> byChild = new TreeMap<>();
+        mapped.collectAsList().forEach(r -> byChild.put(r.getAs("child_key"), r));
+        assertEquals("NEW", byChild.get(1L).getAs(Aggregation.REPORTING_LA));
+        assertNull(byChild.get(2L).getAs(Aggregation.REPORTING_LA), "a split LA has no single successor");
+        assertEquals("R1", byChild.get(2L).getAs(Aggregation.REGION));
+    }
+
+    @Test
+    void countsEachUnitInEnglandItsRegionAndItsLaButNoLaWhenSplit() {
+        Dataset<Row> unit = units(new Object[]{2025, "LA1", 1L, "A", false, 10L}).drop(Aggregation.SOURCE_LA)
+                .withColumn(Aggregation.REPORTING_LA, org.apache.spark.sql.functions.lit("LA1"))
+                .withColumn(Aggregation.REGION, org.apache.spark.sql.functions.lit("R1"));
+        assertEquals(List.of("Local authority:LA1", "National:E92000001", "Regional:R1"), geographies(unit));
+        Dataset<Row> split = unit.withColumn(Aggregation.REPORTING_LA, org.apache.spark.sql.functions.lit(null).cast("string"));
+        assertEquals(List.of("National:E92000001", "Regional:R1"), geographies(split));
+    }
+
+    private static List<String> geographies(Dataset<Row> units) {
+        return Aggregation.withGeographies(units).collectAsList().stream()
+                .map(r -> r.getAs(Aggregation.LEVEL) + ":" + r.getAs(Aggregation.AREA)).sorted().toList();
+    }
+
+    @Test
+    void copiesEachUnitIntoEveryCombinationOfItsLevelsAndTotal() {
+        Dataset<Row> unit = units(new Object[]{2025, "LA1", 1L, "A", false, 10L}).withColumn("other",
+                org.apache.spark.sql.functions.lit("X"));
+        List<String> combinations = Aggregation.withFilterTotals(unit, List.of("group", "other")).collectAsList().stream()
+                .map(r -> r.getAs("group") + "/" + r.getAs("other")).sorted().toList();
+        assertEquals(List.of("A/Total", "A/X", "Total/Total", "Total/X"), combinations);
+    }
+
+    @Test
+    void countsDistinctUnitsAndTakesTheExactMedianWithItsBasis() {
+        Dataset<Row> cells = Aggregation.cells(units(
+                        new Object[]{2025, "LA1", 1L, "A", true, 123L},
+                        new Object[]{2025, "LA1", 1L, "A", true, 123L},   // the same child twice counts once
+                        new Object[]{2025, "LA1", 2L, "A", false, 124L},
+                        new Object[]{2025, "LA1", 3L, "B", false, null}),
+                mappings(new Object[]{2025, "LA1", "LA1", "R1"}), TABLE);
+        Row total = cells.where("geographic_level = 'Local authority' AND group = 'Total'").first();
+        assertEquals(3L, total.<Long>getAs("children"));
+        assertEquals(1L, total.<Long>getAs("far"));
+        assertEquals(3L, total.<Long>getAs("median_distance" + Aggregation.BASIS_SUFFIX));
+        assertEquals(123.0, total.<Double>getAs("median_distance"));
+        Row groupA = cells.where("geographic_level = 'National' AND group = 'A'").first();
+        // Median of 123, 123, 124 tenths over the rows is 123; of two values it is the exact half-way point.
+        assertEquals(123.0, groupA.<Double>getAs("median_distance"));
+        Row groupB = cells.where("geographic_level = 'Regional' AND group = 'B'").first();
+        assertNull(groupB.getAs("median_distance"));
+        assertEquals(0L, groupB.<Long>getAs("median_distance" + Aggregation.BASIS_SUFFIX));
+        assertEquals(3 * 3, cells.count(), "3 geographies x (Total, A, B)");
+    }
+
+    @Test
+    void theMedianOfAnEvenNumberOfValuesIsExactlyHalfWay() {
+        Dataset<Row> cells = Aggregation.cells(units(
+                        new Object[]{2025, "LA1", 1L, "A", false, 123L},
+                        new Object[]{2025, "LA1", 2L, "A", false, 124L}),
+                mappings(new Object[]{2025, "LA1", "LA1", "R1"}), TABLE);
+        assertEquals(123.5, cells.where("geographic_level = 'National' AND group = 'Total'").first()
+                .<Double>getAs("median_distance"));
+    }
+}
