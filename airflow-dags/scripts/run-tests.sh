@@ -77,10 +77,13 @@ if [[ -n "${DATAPACK_PYTEST_ARGS:-}" ]]; then
   args+=("${extra[@]}")
 fi
 
+# Not named TEST-*.xml: .ci/check_test_reports.py reads target/**/TEST-*.xml AND target/pytest-reports/*.xml, so a
+# TEST-* name here would be counted twice.
+report="$MODULE/target/pytest-reports/pytest-airflow-dags.xml"
 log="$MODULE/target/pytest-reports/pytest.log"
 set +e
 "$PY" -m pytest -p no:cacheprovider -ra \
-    --junitxml="$MODULE/target/pytest-reports/TEST-airflow-dags.xml" -o junit_suite_name=airflow-dags \
+    --junitxml="$report" -o junit_suite_name=airflow-dags \
     "${args[@]}" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e

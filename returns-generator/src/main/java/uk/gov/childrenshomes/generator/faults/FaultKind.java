@@ -1,8 +1,8 @@
 package uk.gov.childrenshomes.generator.faults;
 
 /**
- * The kinds of fault the generator injects, as {@code faults.csv} names them (lower snake case). Which rule an
- * ingest should report each under is tabled in the module README.
+ * The kinds of fault the generator injects, as {@code faults.csv} names them (lower snake case). The rule an
+ * ingest should report each under depends on the file, and is recorded with each fault.
  */
 public enum FaultKind {
     /** A date or date-time that is not a real date in the required format. */

@@ -5,6 +5,7 @@ import uk.gov.childrenshomes.generator.RandomStreams;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class SyntheticGeography {
     private final Map<String, SortedSet<String>> adjacency;
     private final List<Postcode> outsideEngland;
     private final List<Postcode> terminated;
+    private final Map<String, Postcode> postcodesByText = new HashMap<>();
 
     private SyntheticGeography(List<LaArea> areas, Map<String, SortedSet<String>> adjacency,
                                List<Postcode> outsideEngland, List<Postcode> terminated) {
@@ -58,6 +60,8 @@ public final class SyntheticGeography {
         this.adjacency = adjacency;
         this.outsideEngland = List.copyOf(outsideEngland);
         this.terminated = List.copyOf(terminated);
+        areas.forEach(a -> a.postcodes().forEach(p -> postcodesByText.put(p.text(), p)));
+        outsideEngland.forEach(p -> postcodesByText.put(p.text(), p));
     }
 
     /**
@@ -141,6 +145,11 @@ public final class SyntheticGeography {
     /** Terminated English postcodes: in ONSPD, never used by a return. */
     public List<Postcode> terminated() {
         return terminated;
+    }
+
+    /** The live postcode written as {@code text} (ONSPD {@code pcds}); {@code null} if there is none. */
+    public Postcode postcode(String text) {
+        return postcodesByText.get(text);
     }
 
     public Postcode randomPostcode(String laCode, SplittableRandom random) {

@@ -25,7 +25,7 @@ public record ReturnInterviewPolicy(boolean offersToHomeChildren, double careOff
         boolean offersHome = !Draw.chance(random, 0.25);
         return new ReturnInterviewPolicy(offersHome, 0.55 + 0.35 * random.nextDouble(),
                 offersHome ? 0.4 + 0.35 * random.nextDouble() : 0, 0.5 + 0.25 * random.nextDouble(), 0.9,
-                0.45 + 0.36 * random.nextDouble(),
+                0.47 + 0.36 * random.nextDouble(),
                 Draw.code(random, new String[] {"IND", "LAT", "SWK"}, new double[] {55, 35, 10}));
     }
 }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  *                               7 digits
  * @param laCode                 LA the home is in
  * @param secure                 a secure children's home (SSDA903 PLACE K1) rather than a children's home (K2)
- * @param sector                 Local authority, Private or Voluntary
+ * @param sector                 as Ofsted writes it: Local Authority, Private or Voluntary
  * @param registrationDate       date registered
  * @param closureDate            date closed; {@code null} while open
  * @param places                 registered places (Ofsted "Max Users")
@@ -23,7 +23,7 @@ public record ChildrensHome(String urn, String laCode, boolean secure, String se
                             LocalDate closureDate, int places, String overallEffectiveness, LocalDate inspectionDate,
                             Postcode postcode) {
 
-    public static final String LOCAL_AUTHORITY = "Local authority";
+    public static final String LOCAL_AUTHORITY = "Local Authority";
     public static final String PRIVATE = "Private";
     public static final String VOLUNTARY = "Voluntary";
 

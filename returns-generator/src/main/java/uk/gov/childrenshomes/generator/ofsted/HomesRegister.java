@@ -31,7 +31,7 @@ public final class HomesRegister {
 
     private static final String[] JUDGEMENTS = {"Outstanding", "Good", "Requires improvement to be good", "Inadequate"};
     private static final double[] JUDGEMENT_WEIGHTS = {20, 62, 14, 4};
-    private static final double[] PLACES_WEIGHTS = {8, 15, 20, 22, 12, 10, 4, 3, 2, 1.5, 1.5, 1};
+    private static final double[] PLACES_WEIGHTS = {10, 18, 22, 22, 11, 8, 3, 2, 1.5, 1, 1, 0.5};
 
     private final List<ChildrensHome> homes;
     /** Homes open at 31 March (placements go only to homes that stay open), by LA, per kind (secure or not). */

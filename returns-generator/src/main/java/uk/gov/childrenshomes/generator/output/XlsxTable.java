@@ -5,6 +5,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,11 +13,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -60,15 +62,20 @@ public final class XlsxTable {
         }
     }
 
-    /** Copies the zip entry by entry with one fixed timestamp: POI stamps entries with the time of writing. */
+    /**
+     * Copies the zip entry by entry with one fixed timestamp: POI stamps entries with the time of writing. Read
+     * through the central directory, as POI's streamed entries carry their sizes only in data descriptors.
+     */
     private static void normaliseZip(Path from, Path to, LocalDateTime time) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
+        try (ZipFile in = new ZipFile(from.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
                 ZipEntry copy = new ZipEntry(entry.getName());
                 copy.setTimeLocal(time); // DOS time, no time zone: the same bytes on every machine
                 out.putNextEntry(copy);
-                in.transferTo(out);
+                try (InputStream data = in.getInputStream(entry)) {
+                    data.transferTo(out);
+                }
                 out.closeEntry();
             }
         }

@@ -27,6 +27,10 @@ import static uk.gov.childrenshomes.generator.output.DateText.date;
 public final class CareGenerator {
 
     private static final String[] FOSTER = {"U1", "U2", "U3", "U4", "U5", "U6"};
+    /** First character of a UPN: DfE's check letters, which leave out I, O and S. */
+    private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
+    /** OC3 ACCOM letters that take a suitability digit (1 suitable, 2 not); X, Y and Z are unsuffixed codes. */
+    private static final String ACCOMMODATION_TYPES = "BCDEGHKRSTUVWY";
 
     /** Placement mix by age band (under 5, 5–11, 12–15, 16–17); "SUP" is H5/K3 supported accommodation. */
     private static final String[] PLACES = {"U1", "U2", "U3", "U4", "U5", "U6", "P1", "P2", "A4", "A5", "A6", "R1",
@@ -112,7 +116,7 @@ public final class CareGenerator {
         }
         LocalDate eighteenth = dob.plusYears(18);
         LocalDate careEnd = null;
-        if (Draw.chance(random, starter ? 0.33 : 0.2)) {
+        if (Draw.chance(random, starter ? 0.22 : 0.12)) {
             LocalDate from = careStart.isAfter(start) ? careStart : start;
             careEnd = from.plusDays(1 + random.nextInt((int) Math.max(1, ChronoUnit.DAYS.between(from, end))));
         }
@@ -159,7 +163,8 @@ public final class CareGenerator {
         String ethnicity = uasc ? UASC_ETHNICITIES[random.nextInt(UASC_ETHNICITIES.length)]
                 : Draw.code(random, ETHNICITIES, ETHNICITY_WEIGHTS);
         long ageYears = ChronoUnit.YEARS.between(dob, year.end());
-        String upn = ageYears < 4 ? "UN1" : (char) ('A' + random.nextInt(26)) + String.format("%012d", random.nextLong(1_000_000_000_000L));
+        String upn = ageYears < 4 ? "UN1"
+                : UPN_LETTERS.charAt(random.nextInt(UPN_LETTERS.length())) + String.format("%012d", random.nextLong(1_000_000_000_000L));
         boolean couldBeMother = !male && ageYears >= 13;
         boolean mother = couldBeMother && Draw.chance(random, 0.02);
         return new ChildHeader(child, sex, dob, ethnicity, upn, couldBeMother ? (mother ? "1" : "0") : "",
@@ -168,7 +173,7 @@ public final class CareGenerator {
 
     /** The family home: mostly in the LA, sometimes just over the border; not known for some (often UASC). */
     private Postcode homePostcode(boolean uasc) {
-        if (Draw.chance(random, uasc ? 0.5 : 0.015)) {
+        if (Draw.chance(random, uasc ? 0.3 : 0.015)) {
             return null;
         }
         if (!neighbours.isEmpty() && Draw.chance(random, 0.04)) {
@@ -303,10 +308,10 @@ public final class CareGenerator {
     private String placementArea(String place) {
         double outside = switch (place) {
             case "P1", "T0", "T4" -> 0.05;
-            case "U1", "U2", "U3" -> 0.3;
-            case "U4", "U5", "U6" -> 0.39;
-            case "H5", "K3", "Z1", "P2" -> 0.45;
-            default -> 0.55;
+            case "U1", "U2", "U3" -> 0.34;
+            case "U4", "U5", "U6" -> 0.44;
+            case "H5", "K3", "Z1", "P2" -> 0.5;
+            default -> 0.6;
         };
         if (!Draw.chance(random, outside)) {
             return area.code();
@@ -315,7 +320,7 @@ public final class CareGenerator {
         if (u < 0.02) {
             return u < 0.015 ? Postcode.WALES : Postcode.SCOTLAND;
         }
-        if (u < 0.68 && !neighbours.isEmpty()) {
+        if (u < 0.8 && !neighbours.isEmpty()) {
             return pick(neighbours);
         }
         List<LaArea> all = geography.areas();
@@ -429,7 +434,7 @@ public final class CareGenerator {
         boolean known = inTouch.equals("YES");
         String activity = known ? Draw.code(random, new String[] {"F1", "P1", "F2", "P2", "F4", "P4", "G4", "G5", "G6"},
                 new double[] {7, 1, 20, 3, 18, 6, 8, 30, 7}) : "";
-        String accommodation = known ? (char) ("BCDEGHKRSTUVWXYZ".charAt(random.nextInt(16)))
+        String accommodation = known ? ACCOMMODATION_TYPES.charAt(random.nextInt(ACCOMMODATION_TYPES.length()))
                 + (Draw.chance(random, 0.9) ? "1" : "2") : "";
         List<Ssda903Row> details = List.of(new Ssda903Row(Ssda903Table.OC3, child, date(dob), inTouch, activity, accommodation));
         return new ChildRecord(header, null, List.of(), details);
@@ -483,7 +488,7 @@ public final class CareGenerator {
         if (adopted) {
             int adopters = Draw.chance(random, 0.8) ? 2 : 1;
             String sexes = adopters == 2 ? Draw.code(random, new String[] {"MF", "FF", "MM"}, new double[] {88, 7, 5})
-                    : Draw.chance(random, 0.85) ? "F" : "M";
+                    : Draw.chance(random, 0.85) ? "F1" : "M1";
             rows.add(new Ssda903Row(Ssda903Table.AD1, child, dobText, date(decision),
                     date(adoptive.decom().minusDays(random.nextInt(25))), flag(0.15), String.valueOf(adopters), sexes,
                     adopters == 2 ? Draw.code(random, new String[] {"L11", "L12", "L2"}, new double[] {75, 5, 20}) : "L0"));

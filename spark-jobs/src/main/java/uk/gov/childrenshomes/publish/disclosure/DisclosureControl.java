@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * It runs on the collected grid (thousands of rows, not millions) because secondary suppression is an iteration to
  * a fixed point, which is simple and auditable in plain Java.
  *
- * <p>For each count indicator: LA cells within the policy's small range are suppressed (primary); then, within
+ * <p>For each disclosive count indicator (children, placements, incidents; see {@link Indicator}): LA cells within the policy's small range are suppressed (primary); then, within
  * each LA and year, every line of the table (the cells that differ only in one filter, that filter's Total
  * included) with exactly one suppressed cell gets a second one, the smallest non-zero cell of the line, until no
  * such line remains (secondary), so that no suppressed cell equals a published total minus published cells.
@@ -44,15 +44,16 @@ public final class DisclosureControl {
         Map<CellKey, Cell> byKey = new LinkedHashMap<>();
         cells.forEach(cell -> byKey.put(cell.key(), cell));
         Map<String, Set<CellKey>> suppressed = new HashMap<>();
-        for (Indicator count : table.counts()) {
-            suppressed.put(count.column(), suppressedCells(table, count.column(), byKey.values()));
+        for (Indicator tally : table.tallies()) {
+            suppressed.put(tally.column(), tally.disclosive()
+                    ? suppressedCells(table, tally.column(), byKey.values()) : Set.of());
         }
         Map<CellKey, List<String>> published = new LinkedHashMap<>();
         for (Cell cell : byKey.values()) {
             List<String> values = new ArrayList<>(table.indicators().size());
             for (Indicator indicator : table.indicators()) {
                 values.add(switch (indicator.kind()) {
-                    case COUNT -> count(cell, indicator, suppressed.get(indicator.column()));
+                    case COUNT, SUM -> tally(cell, indicator, suppressed.get(indicator.column()));
                     case PERCENT -> percent(table, cell, indicator, byKey, suppressed);
                     case MEDIAN -> median(cell, indicator, suppressed);
                 });
@@ -62,7 +63,7 @@ public final class DisclosureControl {
         return published;
     }
 
-    /** Primary then secondary suppression of one count indicator (LA level only: other levels are rounded). */
+    /** Primary then secondary suppression of one disclosive count indicator (LA level only: other levels are rounded). */
     Set<CellKey> suppressedCells(TableDefinition table, String indicator, java.util.Collection<Cell> cells) {
         Map<List<Object>, List<Cell>> byLaAndYear = cells.stream()
                 .filter(c -> c.key().level() == GeographicLevel.LOCAL_AUTHORITY && c.available())
@@ -112,11 +113,14 @@ public final class DisclosureControl {
         return lines;
     }
 
-    private String count(Cell cell, Indicator indicator, Set<CellKey> suppressed) {
+    private String tally(Cell cell, Indicator indicator, Set<CellKey> suppressed) {
         if (!cell.available()) {
             return Symbols.UNAVAILABLE;
         }
         long value = cell.count(indicator.column());
+        if (!indicator.disclosive()) {
+            return Long.toString(value);
+        }
         if (cell.key().level() != GeographicLevel.LOCAL_AUTHORITY) {
             return Long.toString(roundHalfUp(value, policy.roundTo()));
         }

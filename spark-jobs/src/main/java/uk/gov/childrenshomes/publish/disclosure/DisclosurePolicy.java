@@ -86,6 +86,8 @@ public record DisclosurePolicy(long suppressFrom, long suppressTo, long roundTo,
     public Map<String, Object> describe() {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("la_counts_suppressed", suppressFrom + " to " + suppressTo + " shown as c");
+        description.put("counts_controlled", "counts of children, placements and incidents; counts of homes, places"
+                + " and councils (public registers and administrations) are published exactly");
         description.put("secondary_suppression", "within each LA, year and indicator, no line of a filter (its levels and Total)"
                 + " holds exactly one suppressed cell; the complement is the smallest non-zero cell of the line");
         description.put("national_regional_counts_rounded_to", roundTo);

@@ -72,7 +72,8 @@ public record EesTable(String name, List<String> columns, List<List<String>> row
         }
         List<MetaRow> meta = new ArrayList<>();
         for (Filter filter : table.filters()) {
-            meta.add(new MetaRow(filter.column(), MetaRow.FILTER, filter.label(), "", "", "", filter.hint(), ""));
+            meta.add(new MetaRow(filter.column(), MetaRow.FILTER, filter.label(), "", "", "", filter.hint(),
+                    filter.groupingColumn()));
         }
         for (Indicator indicator : table.indicators()) {
             meta.add(new MetaRow(indicator.column(), MetaRow.INDICATOR, indicator.label(), "", indicator.unit(),

@@ -4,24 +4,33 @@ import uk.gov.childrenshomes.publish.ees.EesTable;
 import uk.gov.childrenshomes.publish.tables.DataPackTables;
 import uk.gov.childrenshomes.publish.tables.Filter;
 import uk.gov.childrenshomes.publish.tables.GeographicLevel;
+import uk.gov.childrenshomes.publish.tables.TableDefinition;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * index.html: a readable preview of the release that opens offline (no script, no external asset): headline
- * figures, inline SVG charts by region, the quality table and links to every file. Every figure shown is read
- * from the published (disclosure-controlled) tables, never from raw aggregates.
+ * figures, inline SVG charts by region (children placed outside their council's boundary, return interview
+ * coverage for children missing from home and from care, homes and places), the quality table and links to every
+ * file. Every figure shown is read from the published (disclosure-controlled) tables, never from raw aggregates.
  */
 public final class IndexPage {
+
+    static final String BAR_COLOUR = "#1d70b8";
+    static final String SECOND_BAR_COLOUR = "#f47738";
+    private static final String NUMBER = "\\d+(\\.\\d+)?";
 
     private IndexPage() {
     }
 
     public static String html(String releaseId, int year, List<EesTable> tables, List<QualityRow> quality,
                               List<OutputFile> files) {
+        Published published = new Published(tables, year);
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -29,14 +38,15 @@ public final class IndexPage {
                 <style>
                 body{font-family:Arial,Helvetica,sans-serif;margin:2em;max-width:64em;color:#0b0c0c}
                 h1{font-size:1.8em}.headline{display:flex;gap:1.5em;flex-wrap:wrap}
-                .figure{border-left:5px solid #1d70b8;padding:.3em 1em}.figure b{display:block;font-size:2em}
+                .figure{border-left:5px solid #1d70b8;padding:.3em 1em;max-width:14em}.figure b{display:block;font-size:2em}
+                .key span{display:inline-block;width:1em;height:1em;margin:0 .3em 0 1em;vertical-align:middle}
                 table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #b1b4b6;padding:.2em .5em;text-align:left}
                 </style></head><body>
                 <h1>Children's homes extended data pack, reporting year %d</h1>
-                <p>Release <strong>%s</strong>. Symbols: c suppressed, k positive but below 0.5%%, z not applicable, x unavailable (no accepted return). National and regional counts are rounded to the nearest 10.</p>
+                <p>Release <strong>%s</strong>. Symbols: c suppressed, k positive but below 0.5%%, z not applicable, x unavailable (no accepted return). National and regional counts of children and incidents are rounded to the nearest 10.</p>
                 """.formatted(escape(releaseId), year, escape(releaseId)));
-        tables.stream().filter(t -> t.name().equals(DataPackTables.PLACEMENT_LOCATION.name())).findFirst()
-                .ifPresent(placement -> placementLocation(html, year, placement));
+        headlines(html, year, published);
+        charts(html, year, published);
         html.append("<h2>Submissions for ").append(year).append("</h2>\n<table><tr>");
         QualityRow.HEADER.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
         html.append("</tr>\n");
@@ -54,69 +64,159 @@ public final class IndexPage {
         return html.toString();
     }
 
-    private static void placementLocation(StringBuilder html, int year, EesTable table) {
-        String children = value(table, year, GeographicLevel.NATIONAL.label(), Filter.TOTAL, Filter.TOTAL, Filter.TOTAL,
-                "children_at_31_march").orElse("x");
-        String outside = value(table, year, GeographicLevel.NATIONAL.label(), Filter.TOTAL, "Outside boundary", Filter.TOTAL,
-                "percent_of_placement_group").orElse("x");
-        String homesOutside = value(table, year, GeographicLevel.NATIONAL.label(), "Children's homes (K1, K2)",
-                "Outside boundary", Filter.TOTAL, "percent_of_placement_group").orElse("x");
+    private static void headlines(StringBuilder html, int year, Published published) {
+        String national = GeographicLevel.NATIONAL.label();
         html.append("<div class=\"headline\">\n")
-                .append(figure(children, "children looked after at 31 March " + year))
-                .append(figure(outside + "%", "placed outside their council's boundary"))
-                .append(figure(homesOutside + "%", "of children in children's homes placed outside their council's boundary"))
-                .append("</div>\n<h2>Children placed outside their council's boundary, by region, " + year + "</h2>\n");
-        List<Map.Entry<String, String>> bars = new ArrayList<>();
-        int nameColumn = table.columnIndex(EesTable.REGION_NAME);
-        for (List<String> row : table.rows()) {
-            if (matches(table, row, year, GeographicLevel.REGIONAL.label(), Filter.TOTAL, "Outside boundary", Filter.TOTAL)) {
-                bars.add(Map.entry(row.get(nameColumn), row.get(table.columnIndex("percent_of_placement_group"))));
+                .append(figure(published.value(DataPackTables.PLACEMENT_LOCATION, national, null, Map.of(),
+                        "children_at_31_march"), "children looked after at 31 March " + year))
+                .append(figure(percent(published.value(DataPackTables.PLACEMENT_LOCATION, national, null,
+                        Map.of(DataPackTables.LOCALITY, "Outside boundary"), "percent_of_placement_group")),
+                        "placed outside their council's boundary"))
+                .append(figure(percent(published.value(DataPackTables.PLACEMENT_LOCATION, national, null,
+                        Map.of(DataPackTables.PLACEMENT_GROUP, DataPackTables.CHILDRENS_HOMES_GROUP,
+                                DataPackTables.LOCALITY, "Outside boundary"), "percent_of_placement_group")),
+                        "of children in children's homes placed outside their council's boundary"))
+                .append(figure(published.value(DataPackTables.HOMES_BY_AREA, national, null, Map.of(),
+                        "homes_at_31_march"), "children's homes open at 31 March, with "
+                        + published.value(DataPackTables.HOMES_BY_AREA, national, null, Map.of(), "places_at_31_march")
+                        + " places"))
+                .append(figure(published.value(DataPackTables.MISSING_INCIDENTS, national, null, Map.of(), "incidents"),
+                        "missing incidents starting in the year"))
+                .append(figure(percent(published.value(DataPackTables.RETURN_INTERVIEWS, national, null, Map.of(),
+                        "percent_offered")), "of missing incidents led to a return interview offer"))
+                .append(figure(percent(published.value(DataPackTables.RETURN_INTERVIEW_OFFER_BY_LA, national, null,
+                        Map.of(DataPackTables.MISSING_FROM, "Home"), "percent_las_offering_interviews")),
+                        "of councils with children missing from home offered them return interviews"))
+                .append("</div>\n");
+    }
+
+    private static void charts(StringBuilder html, int year, Published published) {
+        Map<String, String> regions = published.regionNames(DataPackTables.PLACEMENT_LOCATION);
+        String regional = GeographicLevel.REGIONAL.label();
+
+        html.append("<h2>Children placed outside their council's boundary, by region, ").append(year).append("</h2>\n");
+        List<Bar> outside = new ArrayList<>();
+        regions.forEach((code, name) -> outside.add(new Bar(name, List.of(published.value(
+                DataPackTables.PLACEMENT_LOCATION, regional, code, Map.of(DataPackTables.LOCALITY, "Outside boundary"),
+                "percent_of_placement_group")))));
+        html.append(barChart("Percent of children looked after placed outside their council's boundary, by region",
+                outside, List.of("percent"), true));
+
+        html.append("<h2>Return interviews offered after children went missing from home and from care, by region, ")
+                .append(year).append("</h2>\n").append(key(List.of("Missing from home", "Missing from care")));
+        List<Bar> coverage = new ArrayList<>();
+        regions.forEach((code, name) -> coverage.add(new Bar(name, List.of(
+                published.value(DataPackTables.RETURN_INTERVIEWS, regional, code,
+                        Map.of(DataPackTables.MISSING_FROM, "Home"), "percent_offered"),
+                published.value(DataPackTables.RETURN_INTERVIEWS, regional, code,
+                        Map.of(DataPackTables.MISSING_FROM, "Care"), "percent_offered")))));
+        html.append(barChart("Percent of missing incidents with a return interview offered, home and care, by region",
+                coverage, List.of("missing from home", "missing from care"), true));
+
+        html.append("<h2>Children's homes and places at 31 March, by region, ").append(year).append("</h2>\n")
+                .append(key(List.of("Homes", "Places")));
+        List<Bar> homes = new ArrayList<>();
+        regions.forEach((code, name) -> homes.add(new Bar(name, List.of(
+                published.value(DataPackTables.HOMES_BY_AREA, regional, code, Map.of(), "homes_at_31_march"),
+                published.value(DataPackTables.HOMES_BY_AREA, regional, code, Map.of(), "places_at_31_march")))));
+        html.append(barChart("Children's homes and places at 31 March by region", homes, List.of("homes", "places"),
+                false));
+    }
+
+    /** One category of a chart: its label and one published value (a number or a symbol) per series. */
+    record Bar(String label, List<String> values) {
+    }
+
+    /**
+     * A horizontal bar chart with one bar per series in each category; percentages on a 0-100 scale, counts on a
+     * scale to the largest value. A symbol (c, x, z, k) is shown as text with no bar.
+     */
+    static String barChart(String title, List<Bar> bars, List<String> series, boolean percentages) {
+        int barHeight = 14;
+        int groupHeight = barHeight * series.size() + 10;
+        int labelWidth = 230;
+        int barWidth = 400;
+        double scale = percentages ? 100 : bars.stream().flatMap(b -> b.values().stream()).filter(v -> v.matches(NUMBER))
+                .mapToDouble(Double::parseDouble).max().orElse(1);
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\""
+                + (labelWidth + barWidth + 90) + "\" height=\"" + (groupHeight * bars.size() + 10) + "\">\n<title>"
+                + escape(title) + "</title>\n");
+        for (int i = 0; i < bars.size(); i++) {
+            int top = i * groupHeight + 5;
+            svg.append("<text x=\"0\" y=\"").append(top + barHeight).append("\" font-size=\"13\">")
+                    .append(escape(bars.get(i).label())).append("</text>\n");
+            for (int s = 0; s < series.size(); s++) {
+                String value = bars.get(i).values().get(s);
+                boolean number = value.matches(NUMBER);
+                int width = number ? (int) Math.round(Math.min(Double.parseDouble(value), scale) / Math.max(scale, 1) * barWidth) : 0;
+                int y = top + s * barHeight;
+                svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 1).append("\" width=\"")
+                        .append(width).append("\" height=\"").append(barHeight - 2).append("\" fill=\"")
+                        .append(s == 0 ? BAR_COLOUR : SECOND_BAR_COLOUR).append("\"><title>")
+                        .append(escape(bars.get(i).label() + ", " + series.get(s) + ": " + value)).append("</title></rect>")
+                        .append("<text x=\"").append(labelWidth + width + 5).append("\" y=\"").append(y + barHeight - 2)
+                        .append("\" font-size=\"11\">").append(escape(number && percentages ? value + "%" : value))
+                        .append("</text>\n");
             }
         }
-        html.append(barChart(bars, "percent of children looked after"));
+        return svg.append("</svg>\n").toString();
     }
 
-    private static Optional<String> value(EesTable table, int year, String level, String group,
-                                          String locality, String band, String indicator) {
-        return table.rows().stream().filter(r -> matches(table, r, year, level, group, locality, band))
-                .map(r -> r.get(table.columnIndex(indicator))).findFirst();
+    private static String key(List<String> series) {
+        return "<p class=\"key\"><span style=\"background:" + BAR_COLOUR + "\"></span>" + escape(series.get(0))
+                + "<span style=\"background:" + SECOND_BAR_COLOUR + "\"></span>" + escape(series.get(1)) + "</p>\n";
     }
 
-    private static boolean matches(EesTable table, List<String> row, int year, String level, String group,
-                                   String locality, String band) {
-        return row.get(table.columnIndex(EesTable.TIME_PERIOD)).equals(Integer.toString(year))
-                && row.get(table.columnIndex(EesTable.GEOGRAPHIC_LEVEL)).equals(level)
-                && row.get(table.columnIndex(DataPackTables.PLACEMENT_GROUP)).equals(group)
-                && row.get(table.columnIndex(DataPackTables.LOCALITY)).equals(locality)
-                && row.get(table.columnIndex(DataPackTables.DISTANCE_BAND)).equals(band);
+    private static String percent(String value) {
+        return value.matches(NUMBER) ? value + "%" : value;
     }
 
     private static String figure(String value, String caption) {
         return "<div class=\"figure\"><b>" + escape(value) + "</b>" + escape(caption) + "</div>\n";
     }
 
-    /** A horizontal bar chart of percentages; a symbol (c, x, z) is shown as text with no bar. */
-    static String barChart(List<Map.Entry<String, String>> bars, String unit) {
-        int rowHeight = 24;
-        int labelWidth = 230;
-        int barWidth = 400;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\""
-                + (labelWidth + barWidth + 80) + "\" height=\"" + (rowHeight * bars.size() + 10) + "\">\n<title>"
-                + escape(unit) + "</title>\n");
-        for (int i = 0; i < bars.size(); i++) {
-            int y = i * rowHeight + 5;
-            String value = bars.get(i).getValue();
-            svg.append("<text x=\"0\" y=\"").append(y + 16).append("\" font-size=\"13\">")
-                    .append(escape(bars.get(i).getKey())).append("</text>");
-            double percent = value.matches("\\d+(\\.\\d+)?") ? Double.parseDouble(value) : 0;
-            int width = (int) Math.round(Math.min(percent, 100) / 100 * barWidth);
-            svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"")
-                    .append(width).append("\" height=\"").append(rowHeight - 8).append("\" fill=\"#1d70b8\"/>")
-                    .append("<text x=\"").append(labelWidth + width + 5).append("\" y=\"").append(y + 16)
-                    .append("\" font-size=\"13\">").append(escape(value.matches("\\d+(\\.\\d+)?") ? value + "%" : value))
-                    .append("</text>\n");
+    /** The published cells of the release year: a value by table, geography and filter levels (others Total). */
+    private record Published(Map<String, EesTable> tables, int year) {
+
+        Published(List<EesTable> tables, int year) {
+            this(byName(tables), year);
         }
-        return svg.append("</svg>\n").toString();
+
+        private static Map<String, EesTable> byName(List<EesTable> tables) {
+            Map<String, EesTable> byName = new LinkedHashMap<>();
+            tables.forEach(t -> byName.put(t.name(), t));
+            return byName;
+        }
+
+        /** The cell, or x when the table or row is not in the release. */
+        String value(TableDefinition definition, String level, String regionCode,
+                     Map<String, String> levels, String indicator) {
+            EesTable table = tables.get(definition.name());
+            if (table == null) {
+                return "x";
+            }
+            return rows(table, level).filter(row -> regionCode == null
+                            || regionCode.equals(row.get(table.columnIndex(EesTable.REGION_CODE))))
+                    .filter(row -> table.filterColumns().stream().allMatch(filter ->
+                            row.get(table.columnIndex(filter)).equals(levels.getOrDefault(filter, Filter.TOTAL))))
+                    .map(row -> row.get(table.columnIndex(indicator))).findFirst().orElse("x");
+        }
+
+        /** Region code to name, in the order of the table's regional rows. */
+        Map<String, String> regionNames(TableDefinition definition) {
+            Map<String, String> regions = new LinkedHashMap<>();
+            Optional.ofNullable(tables.get(definition.name())).ifPresent(table ->
+                    rows(table, GeographicLevel.REGIONAL.label()).forEach(row -> regions.put(
+                            row.get(table.columnIndex(EesTable.REGION_CODE)),
+                            row.get(table.columnIndex(EesTable.REGION_NAME)))));
+            return regions;
+        }
+
+        private Stream<List<String>> rows(EesTable table, String level) {
+            String period = Integer.toString(year);
+            return table.rows().stream().filter(row -> row.get(table.columnIndex(EesTable.TIME_PERIOD)).equals(period)
+                    && row.get(table.columnIndex(EesTable.GEOGRAPHIC_LEVEL)).equals(level));
+        }
     }
 
     static String escape(String text) {

@@ -3,11 +3,13 @@ package uk.gov.childrenshomes.publish.tables;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -15,6 +17,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -77,19 +80,21 @@ public final class Aggregation {
         return result;
     }
 
-    /** Counts of distinct units, and exact medians with the number of values behind each, per cell. */
+    /** Counts of distinct units (or of a measure), sums, and exact medians with the number of values behind each, per cell. */
     public static Dataset<Row> aggregate(Dataset<Row> units, TableDefinition table) {
         List<Column> keys = new ArrayList<>(List.of(col(TIME_PERIOD), col(LEVEL), col(AREA)));
         table.filterColumns().forEach(filter -> keys.add(col(filter)));
         List<Column> measures = new ArrayList<>();
-        Column unit = col(table.unitColumn());
-        for (Indicator indicator : table.counts()) {
-            Column counted = indicator.sourceColumn() == null ? unit : when(col(indicator.sourceColumn()), unit);
-            measures.add(countDistinct(counted).as(indicator.column()));
+        for (Indicator indicator : table.tallies()) {
+            Column measured = col(indicator.measure() == null ? table.unitColumn() : indicator.measure());
+            Column counted = indicator.condition() == null ? measured : when(col(indicator.condition()), measured);
+            measures.add((indicator.kind() == Indicator.Kind.SUM
+                    ? coalesce(sum(counted), lit(0L)).cast(DataTypes.LongType)
+                    : countDistinct(counted)).as(indicator.column()));
         }
         for (Indicator indicator : table.medians()) {
-            measures.add(median(col(indicator.sourceColumn())).as(indicator.column()));
-            measures.add(count(col(indicator.sourceColumn())).as(indicator.column() + BASIS_SUFFIX));
+            measures.add(median(col(indicator.measure())).as(indicator.column()));
+            measures.add(count(col(indicator.measure())).as(indicator.column() + BASIS_SUFFIX));
         }
         return units.groupBy(keys.toArray(Column[]::new))
                 .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));

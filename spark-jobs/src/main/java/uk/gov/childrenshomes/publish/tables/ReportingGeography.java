@@ -39,6 +39,9 @@ public final class ReportingGeography {
     public record AcceptedReturn(String laCode, String returnCode, int year) {
     }
 
+    /** Returns sent once for the whole country rather than by each LA. */
+    public static final Set<String> NATIONAL_RETURNS = Set.of("ofsted_register");
+
     private final int reportingYear;
     private final List<Integer> years;
     private final List<LocalAuthority> localAuthorities;
@@ -120,7 +123,8 @@ public final class ReportingGeography {
 
     /**
      * Whether the LA row of {@code reportingLaCode} for {@code year} can be published for a table built from
-     * {@code returnCode}: every LA it is built from passed whole to it and sent an accepted return.
+     * {@code returnCode}: every LA it is built from passed whole to it and sent an accepted return (for a national
+     * return such as the Ofsted register: the return was accepted for the year).
      */
     public boolean available(String returnCode, int year, String reportingLaCode) {
         List<LaMapping> sources = mappings.stream()
@@ -128,6 +132,17 @@ public final class ReportingGeography {
                 .toList();
         return !sources.isEmpty() && sources.stream().allMatch(m ->
                 reportingLaCode.equals(m.reportingLaCode())
-                        && acceptedReturns.contains(new AcceptedReturn(m.sourceLaCode(), returnCode, year)));
+                        && (NATIONAL_RETURNS.contains(returnCode) ? availableNationally(returnCode, year)
+                        : acceptedReturns.contains(new AcceptedReturn(m.sourceLaCode(), returnCode, year))));
+    }
+
+    /**
+     * Whether national and regional rows of {@code year} can be published for a table built from {@code returnCode}:
+     * always for an LA return (LAs without a return are x at LA level but cannot be separated from the totals);
+     * for a national return, when it was accepted for the year.
+     */
+    public boolean availableNationally(String returnCode, int year) {
+        return !NATIONAL_RETURNS.contains(returnCode)
+                || acceptedReturns.stream().anyMatch(r -> r.returnCode().equals(returnCode) && r.year() == year);
     }
 }

@@ -26,7 +26,8 @@ class DisclosureControlTest {
                     new Filter("where", "Where", "", List.of("In", "Out"))),
             List.of(Indicator.count("children", "Children", null),
                     Indicator.percent("percent", "Percent of group", "children", "children", List.of("where")),
-                    Indicator.median("median_distance", "Median distance", "distance", 1)));
+                    Indicator.median("median_distance", "Median distance", "distance", 1)),
+            TableDefinition.Grid.COMPLETE);
 
     private static final DisclosureControl CONTROL = new DisclosureControl(DisclosurePolicy.defaults());
 

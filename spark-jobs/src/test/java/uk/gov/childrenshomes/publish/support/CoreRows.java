@@ -1,39 +1,67 @@
 package uk.gov.childrenshomes.publish.support;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes small, realistic core rows straight into a test warehouse: an accepted SSDA903 submission per LA and year,
- * and children looked after at 31 March with their episode, as core.refresh_ssda903 would leave them.
+ * Writes small, realistic core rows straight into a test warehouse, as the refresh procedures would leave them:
+ * accepted (or rejected) submissions in ops, children in core.dim_child, and rows of the four core facts of the
+ * contract (docs/architecture.md). {@link #ensureContract} first creates any contract table the migrations under
+ * test do not define yet (src/test/resources/core-contract.sql).
  */
 public final class CoreRows {
 
-    /** Children are numbered across every instance, so that pseudonyms never collide within a test warehouse. */
-    private static final java.util.concurrent.atomic.AtomicInteger CHILDREN = new java.util.concurrent.atomic.AtomicInteger();
+    /** Children and source rows are numbered across every instance, so that they never collide in a warehouse. */
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+
+    /** Not known, as the facts hold it for a placement or host LA that could not be derived. */
+    public static final String NOT_KNOWN = null;
 
     private final Connection connection;
+    private final Map<String, Integer> laKeys = new HashMap<>();
 
     public CoreRows(Connection connection) {
         this.connection = connection;
     }
 
-    /** A submission of {@code state} for the LA and year; returns its id. */
-    public long submission(String laCode, int year, String state, long received, long rejected) throws SQLException {
+    public static void ensureContract(Connection connection) throws SQLException, IOException {
+        try (InputStream in = CoreRows.class.getResourceAsStream("/core-contract.sql");
+             Statement statement = connection.createStatement()) {
+            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A submission of {@code state} for the LA, return and year; returns its id. */
+    public long submission(String laCode, String returnCode, int year, String state, long received, long rejected)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO ops.submission (la_code, return_code, collection_year, source, content_sha256, content_bytes,
                                             state, rows_received, rows_loaded, rows_rejected)
-                VALUES (?, 'ssda903', ?, 'test inbox', ?, 1000, ?, ?, ?, ?) RETURNING submission_id""")) {
+                VALUES (?, ?, ?, 'test inbox', ?, 1000, ?, ?, ?, ?) RETURNING submission_id""")) {
             insert.setString(1, laCode);
-            insert.setInt(2, year);
-            insert.setString(3, sha(laCode + year + state + received));
-            insert.setString(4, state);
-            insert.setLong(5, received);
-            insert.setLong(6, received - rejected);
-            insert.setLong(7, rejected);
+            insert.setString(2, returnCode);
+            insert.setInt(3, year);
+            insert.setString(4, sha(laCode + returnCode + year + state + received + NUMBERS.incrementAndGet()));
+            insert.setString(5, state);
+            insert.setLong(6, received);
+            insert.setLong(7, received - rejected);
+            insert.setLong(8, rejected);
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -51,66 +79,148 @@ public final class CoreRows {
         }
     }
 
-    /**
-     * {@code count} children of the LA looked after at 31 March of {@code year}, placed as given; distances from
-     * {@code firstDistance} upwards in steps of 0.1 mile (null: not known).
-     */
-    public void children(long submissionId, String laCode, int year, int count, String placementType, String group,
-                         String locality, Double firstDistance) throws SQLException {
-        int laKey = laKey(laCode, year);
-        for (int i = 0; i < count; i++) {
-            int child = CHILDREN.incrementAndGet();
-            Double distance = firstDistance == null ? null : Math.round((firstDistance + i * 0.1) * 10) / 10.0;
-            String band = distance == null ? "Not known" : distance <= 20 ? "20 miles or less" : "Over 20 miles";
-            long childKey;
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO core.dim_child (child_pseudonym, responsible_la_code, birth_month, sex, ethnicity)
-                    VALUES (?, ?, DATE '2012-05-01', '1', 'WBRI') RETURNING child_key""")) {
-                insert.setString(1, "test-child-" + child);
-                insert.setString(2, laCode);
-                try (ResultSet rows = insert.executeQuery()) {
-                    rows.next();
-                    childKey = rows.getLong(1);
-                }
-            }
-            long episodeKey;
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO core.fact_placement_episode (submission_id, source_row_number, collection_year,
-                        responsible_la_key, child_key, episode_start, legal_status, placement_type, placement_la_key,
-                        locality, distance_miles)
-                    VALUES (?, ?, ?, ?, ?, DATE '2020-01-01', 'C2', ?, -1, ?, ?) RETURNING episode_key""")) {
-                insert.setLong(1, submissionId);
-                insert.setInt(2, child);
-                insert.setInt(3, year);
-                insert.setInt(4, laKey);
-                insert.setLong(5, childKey);
-                insert.setString(6, placementType);
-                insert.setString(7, locality);
-                insert.setObject(8, distance == null ? null : java.math.BigDecimal.valueOf(distance));
-                try (ResultSet rows = insert.executeQuery()) {
-                    rows.next();
-                    episodeKey = rows.getLong(1);
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO core.fact_looked_after_31_march (snapshot_year, responsible_la_key, child_key, episode_key,
-                        placement_type, placement_group, placement_la_key, locality, distance_miles, distance_band)
-                    VALUES (?, ?, ?, ?, ?, ?, -1, ?, ?, ?)""")) {
-                insert.setInt(1, year);
-                insert.setInt(2, laKey);
-                insert.setLong(3, childKey);
-                insert.setLong(4, episodeKey);
-                insert.setString(5, placementType);
-                insert.setString(6, group);
-                insert.setString(7, locality);
-                insert.setObject(8, distance == null ? null : java.math.BigDecimal.valueOf(distance));
-                insert.setString(9, band);
-                insert.executeUpdate();
+    /** A new child of the LA; returns its key. */
+    public long child(String laCode) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO core.dim_child (child_pseudonym, responsible_la_code, birth_month, sex)
+                VALUES (?, ?, DATE '2012-05-01', 'Not known') RETURNING child_key""")) {
+            insert.setString(1, "test-child-" + NUMBERS.incrementAndGet());
+            insert.setString(2, laCode);
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
         }
     }
 
+    /**
+     * {@code count} new children of the LA looked after at 31 March of {@code year}, placed in {@code hostLa}
+     * ({@link #NOT_KNOWN}: not known); distances from {@code firstDistance} upwards in steps of 0.1 mile (null:
+     * not known).
+     */
+    public void children(long submissionId, String laCode, int year, int count, String placementType, String group,
+                         String hostLa, String locality, Double firstDistance) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            Double distance = firstDistance == null ? null : Math.round((firstDistance + i * 0.1) * 10) / 10.0;
+            lookedAfter(submissionId, laCode, year, child(laCode), placementType, group, hostLa, locality, distance);
+        }
+    }
+
+    /** One child looked after at 31 March. */
+    public void lookedAfter(long submissionId, String laCode, int year, long childKey, String placementType,
+                            String group, String hostLa, String locality, Double distance) throws SQLException {
+        String band = distance == null ? "Not known" : distance <= 20 ? "20 miles or less" : "Over 20 miles";
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO core.fact_looked_after_31_march (snapshot_year, submission_id, source_row_number,
+                    responsible_la_key, child_key, placement_type, placement_group, placement_la_key, locality,
+                    at_a_distance, distance_miles, distance_band)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setInt(1, year);
+            insert.setLong(2, submissionId);
+            insert.setInt(3, NUMBERS.incrementAndGet());
+            insert.setInt(4, laKey(laCode, year));
+            insert.setLong(5, childKey);
+            insert.setString(6, placementType);
+            insert.setString(7, group);
+            insert.setInt(8, hostLa == null ? -1 : laKey(hostLa, year));
+            insert.setString(9, locality);
+            insert.setObject(10, distance == null ? null : distance > 20, Types.BOOLEAN);
+            insert.setBigDecimal(11, distance == null ? null : BigDecimal.valueOf(distance));
+            insert.setString(12, band);
+            insert.executeUpdate();
+        }
+    }
+
+    /** A missing incident starting in {@code year}; {@code durationHours} null while still missing. */
+    public void missingIncident(long submissionId, String laCode, int year, long childKey, String missingFrom,
+                                String careLocation, String missingType, Double durationHours, boolean offered,
+                                boolean accepted, boolean completed, boolean within72Hours) throws SQLException {
+        LocalDateTime start = LocalDateTime.of(year - 1, 6, 1, 20, 0);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO core.fact_missing_incident (collection_year, submission_id, source_row_number,
+                    responsible_la_key, child_key, missing_from, care_location, missing_type, missing_start, missing_end,
+                    is_still_missing, duration_hours, rhi_offered, rhi_accepted, rhi_declined, rhi_completed,
+                    rhi_within_72_hours)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setInt(1, year);
+            insert.setLong(2, submissionId);
+            insert.setInt(3, NUMBERS.incrementAndGet());
+            insert.setInt(4, laKey(laCode, year));
+            insert.setLong(5, childKey);
+            insert.setString(6, missingFrom);
+            insert.setString(7, careLocation);
+            insert.setString(8, missingType);
+            insert.setTimestamp(9, Timestamp.valueOf(start));
+            insert.setTimestamp(10, durationHours == null ? null
+                    : Timestamp.valueOf(start.plusMinutes(Math.round(durationHours * 60))));
+            insert.setBoolean(11, durationHours == null);
+            insert.setBigDecimal(12, durationHours == null ? null : BigDecimal.valueOf(durationHours));
+            insert.setBoolean(13, offered);
+            insert.setBoolean(14, offered && accepted);
+            insert.setBoolean(15, offered && !accepted);
+            insert.setBoolean(16, offered && accepted && completed);
+            insert.setBoolean(17, offered && accepted && completed && within72Hours);
+            insert.executeUpdate();
+        }
+    }
+
+    /** An out-of-area placement started in {@code year}; the admission notice applies to children's homes only. */
+    public void outOfAreaPlacement(long submissionId, String laCode, int year, long childKey, String group,
+                                   String hostLa, String distanceType, boolean approved, boolean approvedByDcs,
+                                   boolean hostNotified, boolean inTime, Boolean admissionNotified) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO core.fact_out_of_area_placement (collection_year, submission_id, source_row_number,
+                    responsible_la_key, child_key, placement_group, host_la_key, distance_type, is_approved,
+                    is_approved_by_dcs, host_notified, host_notified_in_time, admission_notified)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setInt(1, year);
+            insert.setLong(2, submissionId);
+            insert.setInt(3, NUMBERS.incrementAndGet());
+            insert.setInt(4, laKey(laCode, year));
+            insert.setLong(5, childKey);
+            insert.setString(6, group);
+            insert.setInt(7, laKey(hostLa, year));
+            insert.setString(8, distanceType);
+            insert.setBoolean(9, approved);
+            insert.setBoolean(10, approvedByDcs);
+            insert.setBoolean(11, hostNotified);
+            insert.setBoolean(12, hostNotified && inTime);
+            insert.setObject(13, admissionNotified, Types.BOOLEAN);
+            insert.executeUpdate();
+        }
+    }
+
+    /** A children's home on the register in {@code year}. */
+    public void home(long submissionId, int year, String urn, String hostLa, String sector, String homeType,
+                     String effectiveness, int places, boolean open, boolean opened, boolean closed) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO core.fact_childrens_home_31_march (snapshot_year, childrens_home_key, urn, host_la_key,
+                    sector, home_type, overall_effectiveness, places, is_open_at_31_march, opened_in_year,
+                    closed_in_year, submission_id, source_row_number)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int number = NUMBERS.incrementAndGet();
+            insert.setInt(1, year);
+            insert.setLong(2, number);
+            insert.setString(3, urn);
+            insert.setInt(4, laKey(hostLa, year));
+            insert.setString(5, sector);
+            insert.setString(6, homeType);
+            insert.setString(7, effectiveness);
+            insert.setInt(8, places);
+            insert.setBoolean(9, open);
+            insert.setBoolean(10, opened);
+            insert.setBoolean(11, closed);
+            insert.setLong(12, submissionId);
+            insert.setInt(13, number);
+            insert.executeUpdate();
+        }
+    }
+
     private int laKey(String laCode, int year) throws SQLException {
+        Integer cached = laKeys.get(laCode + year);
+        if (cached != null) {
+            return cached;
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT la_key FROM core.las_operating_in(?) WHERE new_la_code = ?")) {
             select.setInt(1, year);
@@ -119,6 +229,7 @@ public final class CoreRows {
                 if (!rows.next()) {
                     throw new IllegalArgumentException(laCode + " does not operate in " + year);
                 }
+                laKeys.put(laCode + year, rows.getInt(1));
                 return rows.getInt(1);
             }
         }
@@ -126,9 +237,9 @@ public final class CoreRows {
 
     private static String sha(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -25,7 +25,8 @@ class AggregationTest {
             List.of(new Filter("group", "Group", "", List.of("A", "B"))),
             List.of(Indicator.count("children", "Children", null),
                     Indicator.count("far", "Children far away", "is_far"),
-                    Indicator.median("median_distance", "Median", "distance_tenths", 1)));
+                    Indicator.median("median_distance", "Median", "distance_tenths", 1)),
+            TableDefinition.Grid.COMPLETE);
 
     private static SparkSession spark;
 
