@@ -13,7 +13,7 @@ from airflow.sdk.exceptions import AirflowFailException
 
 from datapack_orchestration import cli, collection_calendar, registry, runtime
 from datapack_orchestration import status as collection_status
-from datapack_orchestration.dag_defaults import DEFAULT_ARGS, LA_CODE_PATTERN, TAGS
+from datapack_orchestration.dag_defaults import DEFAULT_ARGS, TAGS
 
 log = logging.getLogger("datapack")
 
@@ -52,7 +52,7 @@ with DAG(
     params={
         "year": Param(None, type=["null", "integer"], minimum=2000, maximum=2099,
                       description="Collection year (reporting year ending 31 March). Empty: from the run date."),
-        "las": Param([], type="array", items={"type": "string", "pattern": LA_CODE_PATTERN},
+        "las": Param([], type="array", items={"type": "string", "pattern": registry.LA_CODE_PATTERN},
                      description="Only these LA codes (e.g. to re-run one LA). Empty: every due LA."),
         "force": Param(False, type="boolean",
                        description="Ingest the LAs' inbox folders even when status shows nothing new."),

@@ -84,7 +84,7 @@ with DAG(
         config = runtime.settings()
         started = time.time()
         runtime.run_cli(cli.publish_args(config.cli, year, out, runtime.spark_master()), config)
-        found = release.find_release(out, since=started)
+        found = release.find_release(out, year, since=started)
         log.info("Release for %s written to %s in %.0f s", year, found, time.time() - started)
         return str(found)
 

@@ -36,7 +36,8 @@ def failure_message(
     return "\n".join(lines)
 
 
-def _la_of(ti: Any, params: Mapping[str, Any]) -> str | None:
+def _la_of(ti: Any) -> str | None:
+    """The LA of a mapped ingest task instance (its rendered map index is the LA code), else None."""
     rendered = getattr(ti, "rendered_map_index", None)
     if rendered and getattr(ti, "map_index", -1) not in (None, -1):
         return str(rendered)
@@ -55,7 +56,7 @@ def on_failure(context: Mapping[str, Any]) -> None:
         run_id=getattr(ti, "run_id", None) or str(context.get("run_id", "?")),
         try_number=getattr(ti, "try_number", None),
         max_tries=getattr(task, "retries", None),
-        la=_la_of(ti, params),
+        la=_la_of(ti),
         year=params.get("year") or None,
         log_url=getattr(ti, "log_url", None),
         exception=context.get("exception"),

@@ -1,13 +1,15 @@
 """Building and running ``./datapack`` commands (docs/architecture.md, "The CLI contract").
 
 Exit codes of the contract: 0 success; 1 system failure (database unreachable, I/O failure) — worth a retry;
-2 bad arguments — a retry cannot help. An LA's bad rows or bad file are never a non-zero exit.
+2 bad arguments — a retry cannot help; 3 (``publish`` only) the release was refused by its EES checks and nothing
+was written — a retry cannot help until the data changes. An LA's bad rows or bad file are never a non-zero exit.
 """
 from __future__ import annotations
 
 import logging
 import os
 import shlex
+import signal
 import subprocess
 import threading
 from pathlib import Path
@@ -18,6 +20,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_SYSTEM_FAILURE = 1
 EXIT_BAD_ARGUMENTS = 2
+EXIT_RELEASE_REFUSED = 3
 
 
 class CliError(RuntimeError):
@@ -30,6 +33,8 @@ class CliError(RuntimeError):
         meaning = {
             EXIT_SYSTEM_FAILURE: "system failure (warehouse unreachable, I/O failure): retried with backoff",
             EXIT_BAD_ARGUMENTS: "bad arguments: fix the configuration (Airflow Variables or params), a retry cannot help",
+            EXIT_RELEASE_REFUSED: "release refused by the EES checks (listed above), nothing written: fix the data, "
+                                  "a retry cannot help",
         }.get(exit_code, "unexpected exit code (killed or crashed?)")
         super().__init__(
             f"`{render(argv)}` exited {exit_code}: {meaning}" + (f"\nLast output:\n{tail}" if tail else "")
@@ -37,7 +42,7 @@ class CliError(RuntimeError):
 
     @property
     def retryable(self) -> bool:
-        return self.exit_code != EXIT_BAD_ARGUMENTS
+        return self.exit_code not in (EXIT_BAD_ARGUMENTS, EXIT_RELEASE_REFUSED)
 
 
 class CliTimeout(CliError):
@@ -66,19 +71,6 @@ def publish_args(cli: str, year: int, out: str, master: str | None = None) -> li
     if master:
         argv += ["--master", master]
     return argv
-
-
-def generate_args(cli: str, out: str, year: int, las: Iterable[str] = (), scale: str = "0.01", seed: int | None = None) -> list[str]:
-    argv = [cli, "generate", "--out", str(out), "--year", str(year), "--scale", str(scale)]
-    if seed is not None:
-        argv += ["--seed", str(seed)]
-    for code in las:
-        argv += ["--la", code]
-    return argv
-
-
-def warehouse_stop_args(cli: str) -> list[str]:
-    return [cli, "warehouse", "stop"]
 
 
 def check_executable(cli: str) -> str:
@@ -161,8 +153,6 @@ def run(
 
 
 def _kill_group(process: subprocess.Popen) -> None:
-    import signal
-
     try:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(10)

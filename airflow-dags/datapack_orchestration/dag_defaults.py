@@ -7,7 +7,6 @@ from .callbacks import on_failure
 
 OWNER = "datapack-data-engineering"
 TAGS = ["datapack", "children-homes"]
-LA_CODE_PATTERN = r"^E(06|08|09|10)[0-9]{6}$"
 
 DEFAULT_ARGS = {
     "owner": OWNER,

@@ -15,8 +15,12 @@ import re
 from pathlib import Path
 from typing import Iterable, Mapping
 
-LA_CODE = re.compile(r"^E(06|08|09|10)\d{6}$")
+LA_CODE_PATTERN = r"^E(06|08|09|10)[0-9]{6}$"
 """Upper-tier LA codes that send returns: unitary, metropolitan district, London borough, county."""
+LA_CODE = re.compile(LA_CODE_PATTERN)
+
+ENGLAND = "E92000001"
+"""The country code national reference data (Ofsted register, ONSPD, LA adjacency) is filed under in ``ops``."""
 
 INBOX_RETURNS = ("ssda903", "missing", "oversight")
 """Return folders under ``<inbox>/<la>/`` (docs/architecture.md, "The inbox")."""

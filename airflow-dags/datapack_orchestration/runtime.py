@@ -31,14 +31,11 @@ def settings() -> Settings:
 
 
 def _connection(conn_id: str):
+    """The Airflow connection ``conn_id``, or None when it is not defined (every datapack connection is optional)."""
     try:
         return BaseHook.get_connection(conn_id)
     except AirflowNotFoundException:
         return None
-    except Exception as error:  # the SDK raises its own not-found error types in some versions
-        if "not" in str(error).lower() and "found" in str(error).lower() or "isn't defined" in str(error):
-            return None
-        raise
 
 
 def spark_master() -> str | None:

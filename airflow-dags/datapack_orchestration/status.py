@@ -13,6 +13,8 @@ import datetime as dt
 import json
 from typing import Any, Iterable, Mapping
 
+from .registry import ENGLAND
+
 ACCEPTED_STATES = frozenset({"accepted", "loaded", "loaded_with_rejections", "complete", "completed", "ok"})
 FAILED_STATES = frozenset({"failed", "failure", "error", "system_error", "rejected"})
 IN_PROGRESS_STATES = frozenset({"received", "pending", "validating", "loading", "running", "started"})
@@ -67,8 +69,10 @@ def _records(doc: Any) -> list:
 
 def parse_records(text: str) -> list[LaRecord]:
     """Flatten a status document into (LA, state, time) records, one per LA and return."""
+    if not text.strip():
+        raise StatusFormatError("status printed nothing on stdout: `status --format json` must print a JSON document")
     try:
-        doc = json.loads(text) if text.strip() else []
+        doc = json.loads(text)
     except json.JSONDecodeError as error:
         raise StatusFormatError(f"status output is not JSON ({error}); first bytes: {text[:200]!r}") from None
     flat: list[LaRecord] = []
@@ -161,6 +165,8 @@ def summarise(
     - in_progress: received but neither accepted nor failed yet;
     - late: after the deadline, every expected LA without an accepted return (missing, failing or in progress).
     Records for LAs outside ``expected`` (e.g. a code not valid for the year) count as failing: someone must look.
+    Records of national reference data (Ofsted register, ONSPD, adjacency: code E92000001, not an LA code) are
+    not LA returns and are left out.
     """
     expected = sorted(set(expected))
     by_la: dict[str, list[LaRecord]] = {}
@@ -171,7 +177,8 @@ def summarise(
     for code in sorted(set(expected) | set(by_la)):
         mine = by_la.get(code, [])
         if code not in expected:
-            failing.add(code)
+            if code != ENGLAND:
+                failing.add(code)
             continue
         if any(record.state in ACCEPTED_STATES for record in mine):
             accepted.add(code)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from airflow.dag_processing.dagbag import DagBag
@@ -26,10 +27,12 @@ class DagRunResult:
             return None if row is None else XComModel.deserialize_value(row)
 
 
-def run_dag(dag_id: str, conf: dict | None = None) -> DagRunResult:
+def run_dag(dag_id: str, conf: dict | None = None, logical_date: dt.datetime | None = None) -> DagRunResult:
+    """One run of the DAG with ``dag.test()``; ``logical_date`` as a scheduled (or backfill) run would have it."""
     bag = DagBag(dag_folder=str(DAGS_FOLDER))
     assert bag.import_errors == {}, bag.import_errors
-    dagrun = bag.get_dag(dag_id).test(run_conf=conf or {})
+    when = {"logical_date": logical_date} if logical_date else {}
+    dagrun = bag.get_dag(dag_id).test(run_conf=conf or {}, **when)
     states = {}
     for ti in dagrun.get_task_instances():
         name = ti.task_id if ti.map_index in (None, -1) else f"{ti.task_id}[{ti.rendered_map_index or ti.map_index}]"

@@ -12,9 +12,6 @@ def test_commands_follow_the_cli_contract():
     assert cli.status_args("d", 2024) == ["d", "status", "--year", "2024", "--format", "json"]
     assert cli.publish_args("d", 2024, "/out") == ["d", "publish", "--year", "2024", "--out", "/out"]
     assert cli.publish_args("d", 2024, "/out", "spark://h:7077")[-2:] == ["--master", "spark://h:7077"]
-    assert cli.generate_args("d", "/g", 2025, ["E06000001", "E09000033"], seed=7) == [
-        "d", "generate", "--out", "/g", "--year", "2025", "--scale", "0.01", "--seed", "7",
-        "--la", "E06000001", "--la", "E09000033"]
     assert cli.render(["d", "ingest", "--inbox", "/a b"]) == "d ingest --inbox '/a b'"
 
 
@@ -28,6 +25,7 @@ def fake_cli(tmp_path):
           status) echo '{"las": []}' ;;
           bad) echo "datapack: unknown option" >&2; exit 2 ;;
           down) echo "warehouse unreachable" >&2; exit 1 ;;
+          refused) echo "publish: release refused by the EES checks" >&2; exit 3 ;;
           slow) sleep 30 ;;
           env) echo "WAREHOUSE_URL=$WAREHOUSE_URL" ;;
         esac
@@ -57,6 +55,10 @@ def test_exit_codes_of_the_contract(fake_cli):
     with pytest.raises(cli.CliError) as down:
         cli.run([fake_cli, "down"], sink=lambda line: None)
     assert down.value.exit_code == 1 and down.value.retryable and "system failure" in str(down.value)
+    with pytest.raises(cli.CliError) as refused:
+        cli.run([fake_cli, "refused"], sink=lambda line: None)
+    assert refused.value.exit_code == 3 and not refused.value.retryable
+    assert "refused by the EES checks" in str(refused.value) and "nothing written" in str(refused.value)
 
 
 def test_timeout_stops_the_command(fake_cli):

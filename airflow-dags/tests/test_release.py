@@ -1,4 +1,3 @@
-import hashlib
 import json
 import os
 import time
@@ -6,46 +5,36 @@ import time
 import pytest
 
 from datapack_orchestration import release
+from tests.releases import PACK_FILES, write_release
 
 
-def make_release(root, name="2025-r1", files=None, manifest=None):
-    folder = root / name
-    (folder / "data").mkdir(parents=True)
-    files = files if files is not None else {
-        "data/placement_location.csv": "time_period,time_identifier\n2025,Reporting year\n",
-        "data/placement_location.meta.csv": "col_name,col_type\n",
-    }
-    for path, text in files.items():
-        (folder / path).write_text(text)
-    entries = [{"path": path, "bytes": len(text.encode()), "sha256": hashlib.sha256(text.encode()).hexdigest()}
-               for path, text in files.items()]
-    (folder / "manifest.json").write_text(
-        json.dumps(manifest if manifest is not None else {"release_id": name, "reporting_year": 2025, "files": entries}))
-    return folder
+def make_read_only(folder):
+    for path in sorted(folder.rglob("*"), reverse=True) + [folder]:
+        path.chmod(0o555 if path.is_dir() else 0o444)  # publish makes a release read-only
 
 
-def test_find_release_takes_the_newest_manifest_written_since_publish_started(tmp_path):
-    make_release(tmp_path, ".staging-2025-r003-1234")  # publish's staging folder is never a release
-    os.utime(tmp_path / ".staging-2025-r003-1234" / "manifest.json", (time.time() + 60, time.time() + 60))
-    old = make_release(tmp_path, "old")
-    past = time.time() - 3600
+def test_find_release_takes_the_new_release_of_the_year_only(tmp_path):
+    started = time.time()
+    staging = write_release(tmp_path / ".staging-2025-r003-1234", 2025)  # publish's staging is never a release
+    other_year = write_release(tmp_path, 2024, 7)
+    old = write_release(tmp_path, 2025, 1)
+    past = started - 3600
     os.utime(old / "manifest.json", (past, past))
-    new = make_release(tmp_path, "new")
-    assert release.find_release(tmp_path) == new
-    assert release.find_release(tmp_path, since=time.time() - 60) == new
+    new = write_release(tmp_path, 2025, 2)
+    assert staging.exists() and other_year.exists()
+    assert release.find_release(tmp_path, 2025, since=started) == new
     os.utime(new / "manifest.json", (past, past))
-    with pytest.raises(release.ReleaseCheckError, match="no release"):
-        release.find_release(tmp_path, since=time.time() - 60)
+    with pytest.raises(release.ReleaseCheckError, match="no new 2025-r<NNN>/manifest.json"):
+        release.find_release(tmp_path, 2025, since=started)
 
 
 def test_a_complete_release_passes_and_is_marked_ready_once(tmp_path):
-    folder = make_release(tmp_path)
-    for path in sorted(folder.rglob("*"), reverse=True) + [folder]:
-        path.chmod(0o555 if path.is_dir() else 0o444)  # publish makes a release read-only
+    folder = write_release(tmp_path, 2025)
+    make_read_only(folder)
     report = release.check_release(folder, 2025)
-    assert report["data_files"] == ["data/placement_location.csv", "data/placement_location.meta.csv"]
+    assert report == {"release": str(folder), "files": sorted(PACK_FILES), "data_files": ["data/placement_location.csv"]}
     marker = release.mark_ready(folder, 2025, "datapack_publication/manual__1", report["files"])
-    assert marker == tmp_path / "2025-r1.ready.json"
+    assert marker == tmp_path / "2025-r001.ready.json"
     assert json.loads(marker.read_text())["year"] == 2025
     assert not list(tmp_path.glob(".*.tmp"))
     with pytest.raises(release.ReleaseCheckError, match="already marked ready"):
@@ -55,25 +44,39 @@ def test_a_complete_release_passes_and_is_marked_ready_once(tmp_path):
 
 
 def test_every_problem_is_listed(tmp_path):
-    folder = make_release(tmp_path)
+    folder = write_release(tmp_path, 2025)
     (folder / "data" / "placement_location.meta.csv").unlink()
+    (folder / "quality.csv").write_text("tampered\n")
     (folder / "data" / "extra.csv").write_text("a\n")
-    (folder / "data" / "placement_location.csv").write_text("tampered\n")
     with pytest.raises(release.ReleaseCheckError) as error:
         release.check_release(folder, 2024)
     message = str(error.value)
-    for expected in ("manifest is for 2025, expected 2024", "placement_location.meta.csv is missing",
-                     "bytes, manifest says", "data/extra.csv has no companion", "data/extra.csv is in the release but not in the manifest"):
+    for expected in ("manifest is for reporting year 2025, expected 2024",
+                     "listed file data/placement_location.meta.csv is missing",
+                     "quality.csv has 9 bytes, manifest says", "quality.csv does not match its sha256",
+                     "data/extra.csv is in the release but not in the manifest"):
         assert expected in message
+
+
+def test_data_file_without_meta_and_release_without_quality_report(tmp_path):
+    files = {"data/placement_location.csv": "time_period\n2025\n"}
+    with pytest.raises(release.ReleaseCheckError) as error:
+        release.check_release(write_release(tmp_path, 2025, files=files), 2025)
+    assert "data/placement_location.csv has no companion data/placement_location.meta.csv" in str(error.value)
+    assert "no quality report (quality.csv)" in str(error.value)
 
 
 @pytest.mark.parametrize(
     "manifest, problem",
-    [({"year": 2025}, "lists no files"), ({"files": ["README.md"]}, "no data files"), ([], "not a JSON object"),
-     ({"files": ["../../etc/passwd.csv"]}, "outside the release")],
+    [({"reporting_year": 2025}, "lists no files"), ([], "not a JSON object"),
+     ({"files": ["quality.csv"]}, "without a path"),
+     ({"release_id": "2025-r001", "reporting_year": 2025, "files": [{"path": "changes.md", "bytes": 25}]},
+      "holds no EES data file"),
+     ({"release_id": "2025-r009", "reporting_year": 2025, "files": [{"path": "../../etc/passwd"}]},
+      "points outside the release"),
+     ({"release_id": "2025-r009", "reporting_year": 2025, "files": [{"path": "quality.csv"}]},
+      "release_id '2025-r009' is not the folder name '2025-r001'")],
 )
 def test_bad_manifests(tmp_path, manifest, problem):
-    folder = make_release(tmp_path, manifest=manifest)
-    (folder / "README.md").write_text("x")
     with pytest.raises(release.ReleaseCheckError, match=problem):
-        release.check_release(folder)
+        release.check_release(write_release(tmp_path, 2025, manifest=manifest), 2025)

@@ -18,6 +18,7 @@ DOC = {
         {"la_code": "E06000002", "state": "FAILED", "received_at": "2025-05-04T09:00:00+01:00"},
         {"la_code": "E06000004", "state": "received", "received_at": "2025-05-05T09:00:00"},
         {"new_la_code": "E99000001", "state": "loaded"},
+        {"la_code": "E92000001", "return_code": "onspd", "state": "loaded"},
     ],
 }
 
@@ -26,12 +27,12 @@ def test_parse_records_flattens_returns_and_normalises():
     records = status.parse_records(json.dumps(DOC))
     assert [(r.la, r.state) for r in records] == [
         ("E06000001", "loaded"), ("E06000001", "rejected"), ("E06000002", "failed"),
-        ("E06000004", "received"), ("E99000001", "loaded")]
+        ("E06000004", "received"), ("E99000001", "loaded"), ("E92000001", "loaded")]
     assert records[2].at == dt.datetime(2025, 5, 4, 8, tzinfo=UTC)
     assert records[3].at.tzinfo is not None
 
 
-@pytest.mark.parametrize("text", ["[]", "{}", "", '{"submissions": []}'])
+@pytest.mark.parametrize("text", ["[]", "{}", '{"submissions": []}'])
 def test_empty_status_documents(text):
     assert status.parse_records(text) == []
 
@@ -40,6 +41,8 @@ def test_list_shaped_document_and_bad_json():
     assert status.parse_records('[{"la": "e06000001", "status": "accepted"}]')[0].la == "E06000001"
     with pytest.raises(status.StatusFormatError, match="not JSON"):
         status.parse_records("Warehouse: jdbc:postgresql://...")
+    with pytest.raises(status.StatusFormatError, match="printed nothing"):
+        status.parse_records(" \n")
     with pytest.raises(status.StatusFormatError):
         status.parse_records("42")
 

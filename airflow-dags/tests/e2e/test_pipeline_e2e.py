@@ -1,12 +1,14 @@
 """End to end on real Airflow and the REAL ./datapack CLI: generated returns for a few LAs → collection DAG →
-publication DAG → a checked release marked READY. Own DATAPACK_HOME and warehouse port (an embedded warehouse
-just for this test), stopped at the end. Part of the default run; select with ``-m e2e``.
+publication DAG → a checked release marked READY. Own DATAPACK_HOME and a free DATAPACK_WAREHOUSE_PORT (an
+embedded warehouse just for this test, stopped at the end), so a user's warehouse is never touched. Part of the
+default run; select with ``-m e2e``.
 
-CLI: $DATAPACK_CLI, default <repo root>/datapack. The first run may build the project jars (the launcher builds
-what it needs on first use), so it can take minutes on a cold machine.
+CLI: $DATAPACK_CLI, default <repo root>/datapack. The launcher builds the project jars when they are missing or
+older than the sources, so the first run on a machine can take minutes.
 """
 from __future__ import annotations
 
+import csv
 import json
 import os
 import socket
@@ -35,9 +37,10 @@ def free_port() -> int:
 
 
 def run_cli(*args: str) -> str:
-    completed = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=CLI_TIMEOUT)
+    argv = [CLI, *args]
+    completed = subprocess.run(argv, capture_output=True, text=True, timeout=CLI_TIMEOUT)
     assert completed.returncode == 0, (
-        f"`{cli.render([CLI, *args])}` exited {completed.returncode}\n--- stdout\n{completed.stdout[-4000:]}"
+        f"`{cli.render(argv)}` exited {completed.returncode}\n--- stdout\n{completed.stdout[-4000:]}"
         f"\n--- stderr\n{completed.stderr[-4000:]}")
     return completed.stdout
 
@@ -66,7 +69,8 @@ def pipeline(tmp_path_factory):
         env.setenv("AIRFLOW_VAR_DATAPACK_LA_REGISTRY", str(registry))
         env.setenv("AIRFLOW_VAR_DATAPACK_CLI_TIMEOUT_SECONDS", str(CLI_TIMEOUT))
         try:
-            run_cli(*cli.generate_args(CLI, str(root / "inbox" / str(YEAR)), YEAR, GENERATED, scale="0.01", seed=42)[1:])
+            run_cli("generate", "--out", str(root / "inbox" / str(YEAR)), "--year", str(YEAR), "--scale", "0.01",
+                    "--seed", "42", *[arg for code in GENERATED for arg in ("--la", code)])
             yield root
         finally:
             subprocess.run([CLI, "warehouse", "stop"], capture_output=True, text=True, timeout=300)
@@ -78,30 +82,29 @@ def collected(pipeline):
 
 
 def test_collection_ingests_each_generated_la_and_reports_the_missing_one(pipeline, collected):
-    assert collected.task_states.get(f"ingest_la[{GENERATED[0]}]") == "success", collected.task_states
     assert {name: state for name, state in collected.task_states.items() if name.startswith("ingest_la")} == {
-        f"ingest_la[{code}]": "success" for code in GENERATED}
+        f"ingest_la[{code}]": "success" for code in GENERATED}, collected.task_states
     assert collected.state == "success", collected.task_states
     summary = collected.xcom("summarise_collection")
     assert summary["accepted"] == GENERATED
     assert summary["missing"] == [NOT_SENT]
     assert summary["late"] == [NOT_SENT]
     assert summary["failing"] == []
-    status = json.loads(run_cli("status", "--year", str(YEAR), "--format", "json"))
-    assert status, "status --format json returned an empty document after ingest"
 
 
 def test_publication_produces_a_checked_release_marked_ready(pipeline, collected):
     assert collected.state == "success", "publication needs the collection run to have loaded the LAs"
     published = run_dag("datapack_publication", {"year": YEAR})
     assert published.state == "success", published.task_states
+    assert published.task_states["check_release"] == "success" and published.task_states["mark_ready"] == "success"
     path = Path(published.xcom("publish"))
-    assert path.is_dir() and path.is_relative_to(pipeline / "out" / str(YEAR))
-    manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-    listed = [entry["path"] for entry in release.manifest_files(manifest)]
-    assert "data/placement_location.csv" in listed and "data/placement_location.meta.csv" in listed
-    assert all((path / item).exists() for item in listed)
-    assert path.name.startswith(f"{YEAR}-r"), path  # publish names releases <year>-rNNN
+    assert path.parent == pipeline / "out" / str(YEAR) and path.name == f"{YEAR}-r001"
+    manifest = json.loads((path / release.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["reporting_year"] == YEAR
+    assert {entry["la_code"] for entry in manifest["inputs"]} >= set(GENERATED), "built from the collected LAs"
+    assert "data/placement_location.csv" in published.xcom("check_release")["data_files"]
+    with (path / release.QUALITY_REPORT).open(newline="", encoding="utf-8") as quality:
+        reported = {row["new_la_code"] for row in csv.DictReader(quality)}
+    assert set(GENERATED) <= reported
     ready = json.loads(release.ready_marker(path).read_text(encoding="utf-8"))
-    assert ready["year"] == YEAR and sorted(ready["files"]) == sorted(listed)
-    assert published.xcom("check_release")["data_files"]
+    assert ready["year"] == YEAR and ready["files"] == published.xcom("check_release")["files"]

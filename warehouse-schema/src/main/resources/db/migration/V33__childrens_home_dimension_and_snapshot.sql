@@ -176,10 +176,13 @@ BEGIN
                         h.registration_date, h.closed_date, h.registration_status, h.overall_effectiveness,
                         h.last_inspection_date, h.postcode_sector)::text AS attributes
           FROM register_home h
-    ), islands AS (
-        SELECT m.*, sum(CASE WHEN lag(m.attributes) OVER w IS DISTINCT FROM m.attributes THEN 1 ELSE 0 END) OVER w AS version_number
+    ), changes AS (
+        SELECT m.*, CASE WHEN lag(m.attributes) OVER w IS DISTINCT FROM m.attributes THEN 1 ELSE 0 END AS starts_version
           FROM marked m
         WINDOW w AS (PARTITION BY m.urn ORDER BY m.register_date)
+    ), islands AS (
+        SELECT c.*, sum(c.starts_version) OVER (PARTITION BY c.urn ORDER BY c.register_date) AS version_number
+          FROM changes c
     ), firsts AS (
         SELECT DISTINCT ON (i.urn, i.version_number) i.*
           FROM islands i ORDER BY i.urn, i.version_number, i.register_date

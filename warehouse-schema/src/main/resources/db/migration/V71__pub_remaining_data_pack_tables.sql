@@ -38,7 +38,7 @@ COMMENT ON COLUMN pub.homes_by_area.region_name IS 'Region name (Regional and Lo
 COMMENT ON COLUMN pub.homes_by_area.new_la_code IS 'LA code as operating in the release''s reporting year (Local authority rows); earlier years are mapped to successors.';
 COMMENT ON COLUMN pub.homes_by_area.la_name IS 'LA name (Local authority rows).';
 COMMENT ON COLUMN pub.homes_by_area.old_la_code IS 'DfE 3-digit LA number (Local authority rows).';
-COMMENT ON COLUMN pub.homes_by_area.sector IS 'Local authority, Private, Voluntary or Total.';
+COMMENT ON COLUMN pub.homes_by_area.sector IS 'Ofsted sector: Local authority, Private, Voluntary, Health authority, Not known or Total.';
 COMMENT ON COLUMN pub.homes_by_area.home_type IS 'Children''s home, Secure children''s home or Total.';
 COMMENT ON COLUMN pub.homes_by_area.overall_effectiveness IS 'Latest Ofsted overall effectiveness: Outstanding, Good, Requires improvement, Inadequate, Not yet inspected or Total.';
 COMMENT ON COLUMN pub.homes_by_area.homes_at_31_march IS 'Homes open at 31 March (x when the register was not loaded for the year).';

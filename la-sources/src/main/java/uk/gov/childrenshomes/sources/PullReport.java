@@ -7,6 +7,7 @@ import java.util.Optional;
 import uk.gov.childrenshomes.sources.delivery.DeliveredFile;
 import uk.gov.childrenshomes.sources.pull.PullFailure;
 import uk.gov.childrenshomes.sources.pull.PullProgress;
+import uk.gov.childrenshomes.sources.pull.Seconds;
 import uk.gov.childrenshomes.sources.registry.SourceKey;
 
 /**
@@ -46,8 +47,8 @@ public record PullReport(SourceKey source, String kind, PullStatus status, List<
                     + (delivered.isEmpty() ? "" : " (" + files(delivered.size()) + " delivered before the failure)");
         };
         String effort = status == PullStatus.NOTHING_TO_PULL ? ""
-                : String.format(Locale.ROOT, "; %d attempt%s, %s received, %.1f s", attempts, attempts == 1 ? "" : "s",
-                        bytes(bytesReceived), duration.toMillis() / 1000.0);
+                : String.format(Locale.ROOT, "; %d attempt%s, %s received, %s", attempts, attempts == 1 ? "" : "s",
+                        bytes(bytesReceived), Seconds.of(duration));
         return String.format(Locale.ROOT, "%s %-9s %-5s %s%s", source.laCode(), source.returnCode().folderName(),
                 kind, outcome, effort);
     }

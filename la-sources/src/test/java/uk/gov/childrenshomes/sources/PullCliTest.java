@@ -141,7 +141,7 @@ class PullCliTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), inbox -> {
                     try {
                         return new SourcePuller(inbox, new SecretReader(Map.<String, String>of()::get),
-                                SSLContext.getDefault(), new SplittableRandom(5));
+                                SSLContext.getDefault(), new SplittableRandom(5), 3);
                     } catch (NoSuchAlgorithmException e) {
                         throw new IllegalStateException(e);
                     }

@@ -75,9 +75,18 @@ public final class PublishJob {
         Dataset<Row> mappings = CoreFacts.mappingFrame(spark, geography);
         List<EesTable> tables = new ArrayList<>();
         for (TableDefinition table : DataPackTables.ALL) {
-            tables.add(publishedTable(table, geography, facts.units(spark, table, year), mappings));
+            long t0 = System.nanoTime();
+            Dataset<Row> u = facts.units(spark, table, year);
+            List<Cell> grid = cells(table, geography, u, mappings);
+            long t1 = System.nanoTime();
+            Map<CellKey, List<String>> values = new DisclosureControl(policy).publish(table, grid);
+            long t2 = System.nanoTime();
+            tables.add(EesTable.assemble(table, geography, grid.stream().map(Cell::key).toList(), values));
+            System.err.println("TIMING " + table.name() + " spark=" + (t1 - t0) / 1000000 + " disclosure=" + (t2 - t1) / 1000000 + " assemble=" + (System.nanoTime() - t2) / 1000000 + " rows=" + grid.size());
         }
+        long c0 = System.nanoTime();
         List<EesChecker.Failure> failures = EesChecker.standard(dfeGeography).check(tables);
+        System.err.println("TIMING checker " + (System.nanoTime() - c0) / 1000000);
         if (!failures.isEmpty()) {
             throw new ReleaseRefusedException(failures);
         }
@@ -105,8 +114,10 @@ public final class PublishJob {
             Manifest manifest = new Manifest(release.releaseId(), year, builtAt, codeVersion, policy.describe(),
                     geography.years(), tables, inputs, files);
             write(staging.resolve(Manifest.FILE_NAME), manifest.json().getBytes(StandardCharsets.UTF_8));
+            System.err.println("TIMING files " + (System.nanoTime() - c0) / 1000000);
             try (PubLoader.PendingLoad load = new PubLoader(warehouse).load(release.releaseId(), year, builtAt,
                     codeVersion, manifest.policyJson(), manifest.json(), files, inputs, tables)) {
+                System.err.println("TIMING pub " + (System.nanoTime() - c0) / 1000000);
                 Path published = release.commit();
                 load.commit();
                 return new Release(release.releaseId(), published, tables);
@@ -116,13 +127,21 @@ public final class PublishJob {
         }
     }
 
-    /** One table from its unit frame: aggregate (Spark), complete the grid, apply disclosure control, assemble. */
+    /** One table from its unit frame: aggregate, complete the grid, apply disclosure control, assemble. */
     public EesTable publishedTable(TableDefinition table, ReportingGeography geography, Dataset<Row> units,
                                    Dataset<Row> mappings) {
-        List<Row> aggregated = Aggregation.cells(units, mappings, table).collectAsList();
-        List<Cell> grid = CellGrid.complete(table, geography, aggregated);
+        List<Cell> grid = cells(table, geography, units, mappings);
         Map<CellKey, List<String>> values = new DisclosureControl(policy).publish(table, grid);
         return EesTable.assemble(table, geography, grid.stream().map(Cell::key).toList(), values);
+    }
+
+    /**
+     * The grid of one table before rounding and suppression: aggregated by Spark, collected (thousands of rows),
+     * completed in publication order.
+     */
+    public static List<Cell> cells(TableDefinition table, ReportingGeography geography, Dataset<Row> units,
+                                   Dataset<Row> mappings) {
+        return CellGrid.complete(table, geography, Aggregation.cells(units, mappings, table).collectAsList());
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {

@@ -69,7 +69,6 @@ class PublishIntegrationTest {
     static void warehouseAndSpark(WarehouseConnection warehouse) throws Exception {
         spark = TestSpark.start();
         try (Connection connection = warehouse.open()) {
-            CoreRows.ensureContract(connection);
             CoreRows core = new CoreRows(connection);
             long hartlepool = core.submission(HARTLEPOOL, "ssda903", 2025, "loaded", 42, 0);
             core.children(hartlepool, HARTLEPOOL, 2025, 31, "U1", "Foster care", HARTLEPOOL, "Inside boundary", 2.0);

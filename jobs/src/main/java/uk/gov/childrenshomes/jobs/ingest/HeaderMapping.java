@@ -11,11 +11,12 @@ import java.util.Map;
 
 /**
  * Where each specified column is in a file's header row. Names match ignoring case, surrounding spaces, a stray
- * byte-order mark and runs of inner spaces, which is unambiguous; anything else is reported.
+ * byte-order mark and runs of inner spaces, which is unambiguous; anything else is reported. A column absent from
+ * the header is {@code missing} unless it is optional in a third-party layout ({@code optionalMayBeAbsent}).
  */
 record HeaderMapping(int[] positions, int width, List<String> missing, List<String> unexpected, List<String> duplicated) {
 
-    static HeaderMapping of(List<String> header, TableSpecification table) {
+    static HeaderMapping of(List<String> header, TableSpecification table, boolean optionalMayBeAbsent) {
         Map<String, Integer> positionByName = new HashMap<>();
         List<String> duplicated = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -41,7 +42,7 @@ record HeaderMapping(int[] positions, int width, List<String> missing, List<Stri
                     break;
                 }
             }
-            if (positions[c] < 0) {
+            if (positions[c] < 0 && (column.required() || !optionalMayBeAbsent)) {
                 missing.add(column.name());
             }
         }

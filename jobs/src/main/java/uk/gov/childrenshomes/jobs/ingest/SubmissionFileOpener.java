@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Opens one file of a submission as rows of its table, after the checks that apply to the file as a whole:
- * recognised, not oversized, not empty, UTF-8. Findings about the file go straight to {@link FileFindings}.
+ * recognised, one per table, named for this LA and year, not oversized, not empty, UTF-8. Findings about the file
+ * go straight to {@link FileFindings}; the rows of a file failing one are read (so that they are counted) as rejected.
  */
 public final class SubmissionFileOpener {
 
@@ -35,6 +36,15 @@ public final class SubmissionFileOpener {
             report(submission, file, "DP011", file.fileName());
             return FileRows.EMPTY;
         }
+        if (file.tableName().equals(SubmissionToLoad.DUPLICATE)) {
+            report(submission, file, "DP015", file.fileName());
+            return FileRows.EMPTY;
+        }
+        boolean claimsOtherwise = false;
+        for (FileNameClaims.Mismatch mismatch : FileNameClaims.check(file.fileName(), submission.laCode(), submission.collectionYear())) {
+            report(submission, file, mismatch.rule(), mismatch.detail());
+            claimsOtherwise = true;
+        }
         long size = Files.size(file.path());
         if (size > maximumFileBytes) {
             report(submission, file, "DP007", size + " bytes, limit " + maximumFileBytes);
@@ -45,20 +55,23 @@ public final class SubmissionFileOpener {
             return FileRows.EMPTY;
         }
         if (file.tableName().equals(SubmissionToLoad.ALL_TABLES)) {
+            if (claimsOtherwise) {
+                return FileRows.EMPTY;
+            }
             return new ExpSsda903XmlRows(file.path(), submission, file, specification, rules, findings);
         }
         TableSpecification table = specification.table(file.tableName()).orElseThrow(() -> new IllegalStateException(
                 "File " + file.fileName() + " was registered for table " + file.tableName() + ", which the specification lacks"));
         if (file.fileName().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             return new TabularFileRows(XlsxTableRecords.open(file.path()), submission, file, table,
-                    specification.ignoreExtraColumns(), false, rules, findings);
+                    specification.ignoreExtraColumns(), claimsOtherwise, rules, findings);
         }
         boolean utf8 = TextEncoding.isUtf8(file.path());
         if (!utf8) {
             report(submission, file, "DP001", null);
         }
         return new TabularFileRows(new CsvTableRecords(file.path(), utf8 ? StandardCharsets.UTF_8 : WINDOWS_1252),
-                submission, file, table, specification.ignoreExtraColumns(), !utf8, rules, findings);
+                submission, file, table, specification.ignoreExtraColumns(), !utf8 || claimsOtherwise, rules, findings);
     }
 
     /** A file that could not be read at all (damaged, wrong format): reported, and read as having no rows. */

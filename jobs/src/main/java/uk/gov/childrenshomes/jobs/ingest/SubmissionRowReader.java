@@ -3,52 +3,46 @@ package uk.gov.childrenshomes.jobs.ingest;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import uk.gov.childrenshomes.jobs.validation.ReturnSpecification;
-import uk.gov.childrenshomes.jobs.validation.ReturnSpecifications;
 import uk.gov.childrenshomes.jobs.validation.TableSpecification;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
- * Reads every row of every file of one LA's submissions in an ingest run, file after file. A file that cannot be
- * read is reported against its submission and read as empty: one LA's bad file never stops the step.
- * The reader keeps no restart state: a restarted load starts its submissions again from a clean slate
- * (see {@link SubmissionLoadPreparation}).
+ * Reads every row of every file of one submission, file after file. A file that cannot be read is reported against
+ * the submission and read as having no more rows: one LA's bad file never stops the step, and the file-level
+ * finding rejects the submission when it is accepted, so rows read before the damage never count on their own.
+ * The reader keeps no restart state: a restarted load clears the submission and starts again (the job's
+ * prepare step), which is what makes a re-run leave exactly one copy.
  */
 public class SubmissionRowReader implements ItemStreamReader<SourceRow> {
 
-    private record PendingFile(SubmissionToLoad submission, ReturnSpecification specification, SubmissionToLoad.File file) {
-    }
-
-    private final Deque<PendingFile> pending = new ArrayDeque<>();
+    private final SubmissionToLoad submission;
+    private final ReturnSpecification specification;
     private final SubmissionFileOpener opener;
-    private PendingFile currentFile;
+    private final Deque<SubmissionToLoad.File> pending = new ArrayDeque<>();
+    private SubmissionToLoad.File currentFile;
     private FileRows current;
 
-    private final List<SubmissionToLoad> submissions;
-    private final ReturnSpecifications specifications;
-
-    public SubmissionRowReader(List<SubmissionToLoad> submissions, ReturnSpecifications specifications, SubmissionFileOpener opener) {
-        this.submissions = submissions;
-        this.specifications = specifications;
+    public SubmissionRowReader(SubmissionToLoad submission, ReturnSpecification specification, SubmissionFileOpener opener) {
+        this.submission = submission;
+        this.specification = specification;
         this.opener = opener;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
         pending.clear();
-        for (SubmissionToLoad submission : submissions) {
-            ReturnSpecification specification = specifications.forYear(submission.returnCode(), submission.collectionYear());
-            boolean xmlExport = submission.files().stream().anyMatch(f -> f.tableName().equals(SubmissionToLoad.ALL_TABLES));
-            for (TableSpecification table : specification.tables()) {
-                boolean present = submission.files().stream().anyMatch(f -> f.tableName().equals(table.name()));
-                if (table.required() && !present && !xmlExport) {
-                    opener.reportMissingTable(submission, table);
-                }
+        boolean xmlExport = submission.files().stream().anyMatch(f -> f.tableName().equals(SubmissionToLoad.ALL_TABLES));
+        for (TableSpecification table : specification.tables()) {
+            boolean present = submission.files().stream().anyMatch(f -> f.tableName().equals(table.name()));
+            if (table.required() && !present && !xmlExport) {
+                opener.reportMissingTable(submission, table);
             }
-            submission.files().forEach(file -> pending.add(new PendingFile(submission, specification, file)));
         }
+        pending.addAll(submission.files());
     }
 
     @Override
@@ -67,9 +61,9 @@ public class SubmissionRowReader implements ItemStreamReader<SourceRow> {
                 return null;
             }
             try {
-                current = opener.open(currentFile.submission(), currentFile.file(), currentFile.specification());
-            } catch (Exception e) {
-                opener.reportUnreadable(currentFile.submission(), currentFile.file(), e);
+                current = opener.open(submission, currentFile, specification);
+            } catch (IOException | RuntimeException e) {
+                opener.reportUnreadable(submission, currentFile, e);
             }
         }
     }
@@ -77,10 +71,9 @@ public class SubmissionRowReader implements ItemStreamReader<SourceRow> {
     private SourceRow nextOrReport() throws Exception {
         try {
             return current.next();
-        } catch (java.io.IOException | RuntimeException e) {
-            // A damaged file (e.g. an unterminated quote) ends where it stops being readable; the report says so
-            // and the finding rejects the submission, so rows read so far never reach the warehouse on their own.
-            opener.reportUnreadable(currentFile.submission(), currentFile.file(), e);
+        } catch (IOException | RuntimeException e) {
+            // A damaged file (e.g. an unterminated quote) ends where it stops being readable.
+            opener.reportUnreadable(submission, currentFile, e);
             return null;
         }
     }
@@ -90,9 +83,10 @@ public class SubmissionRowReader implements ItemStreamReader<SourceRow> {
         try {
             if (current != null) {
                 current.close();
+                current = null;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -10,6 +10,8 @@ public record SubmissionToLoad(long submissionId, String laCode, String returnCo
     public static final String ALL_TABLES = "*";
     /** Table name of a file the return does not use. */
     public static final String UNRECOGNISED = "unrecognised";
+    /** Table name of a second file for a table that already has one in the submission. */
+    public static final String DUPLICATE = "duplicate";
 
     public record File(String fileName, String tableName, Path path) {
     }

@@ -41,7 +41,7 @@ final class TabularFileRows implements FileRows {
             this.fileRejected = true;
             return;
         }
-        this.mapping = HeaderMapping.of(header, table);
+        this.mapping = HeaderMapping.of(header, table, ignoreExtraColumns);
         boolean rejected = alreadyRejected;
         if (header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t"))) {
             report("DP012", null, abbreviate(header.get(0)));

@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * @param landingColumn column of the landing table, or null for a value that is validated but never stored (UPN)
  * @param rule          rule code raised when the value is not valid
  * @param requiredRule  rule code raised when a required value is blank (defaults to {@code rule})
+ * @param excelSerial   a date may also come as Excel's day number (a workbook cell not formatted as a date)
+ * @param blankMarkers  values the source writes for "nothing" (Ofsted's "-"), read as blank
  */
 public record ColumnSpecification(String name, List<String> aliases, String xmlName, String landingColumn, ColumnType type,
                                   boolean required, Set<String> codes, Pattern pattern, Integer maxLength, Long min, Long max,
-                                  String rule, String requiredRule) {
+                                  String rule, String requiredRule, boolean excelSerial, Set<String> blankMarkers) {
 
     public boolean isStored() {
         return landingColumn != null;

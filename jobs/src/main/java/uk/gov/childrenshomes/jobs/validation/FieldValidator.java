@@ -18,6 +18,9 @@ public final class FieldValidator {
     private static final Pattern POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$");
     private static final Pattern CHILD_ID = Pattern.compile("^\\S{1,10}$");
     private static final Pattern INTEGER = Pattern.compile("^-?[0-9]{1,18}$");
+    private static final Pattern EXCEL_DAY = Pattern.compile("^[1-9][0-9]{4}$");
+    /** Day 0 of Excel's 1900 date system, as its day numbers count (it believes 1900 was a leap year). */
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     /** The value to store (null when blank or unusable) and the problem found, if any. */
     public record Result(String value, String problem, boolean blankButRequired) {
@@ -39,7 +42,7 @@ public final class FieldValidator {
     }
 
     public static Result check(ColumnSpecification column, String raw) {
-        if (raw == null || raw.isEmpty()) {
+        if (raw == null || raw.isEmpty() || column.blankMarkers().contains(raw)) {
             return column.required() ? new Result(null, "value is blank", true) : Result.ok(null);
         }
         return switch (column.type()) {
@@ -47,7 +50,7 @@ public final class FieldValidator {
             case TEXT -> text(column, raw);
             case CODE -> column.codes().contains(raw) ? Result.ok(raw)
                     : Result.invalid("'" + raw + "' is not one of " + String.join(", ", column.codes()));
-            case DATE -> date(raw);
+            case DATE -> column.excelSerial() && EXCEL_DAY.matcher(raw).matches() ? excelDay(raw) : date(raw);
             case DATETIME -> dateTime(raw);
             case INTEGER -> integer(column, raw);
             case POSTCODE -> postcode(raw);
@@ -70,6 +73,10 @@ public final class FieldValidator {
         } catch (DateTimeParseException e) {
             return Result.invalid("not a real date in the format dd/mm/yyyy");
         }
+    }
+
+    private static Result excelDay(String raw) {
+        return Result.ok(EXCEL_EPOCH.plusDays(Long.parseLong(raw)).toString());
     }
 
     private static Result dateTime(String raw) {

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The versioned return specifications on the classpath ({@code specs/<return>/<year>.yaml}). The version for a
- * collection year is the latest whose {@code effective_from} is not after it; a version may {@code extends} an
- * earlier one and override code lists, so next year's change is a short new file, not new code.
+ * collection year is the latest whose {@code effective_from} is not after it, and the first version is also the
+ * layout of earlier years sent for backfill (docs/returns/README.md); a version may {@code extends} an earlier one
+ * and override code lists, so next year's change is a short new file, not new code.
  */
 @Component
 public class ReturnSpecifications {
@@ -34,10 +35,12 @@ public class ReturnSpecifications {
 
     private static ReturnSpecification load(String returnCode, int collectionYear) {
         TreeMap<Integer, Map<String, Object>> versions = versions(returnCode);
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("There is no specification of the return '" + returnCode + "'.");
+        }
         Map.Entry<Integer, Map<String, Object>> version = versions.floorEntry(collectionYear);
         if (version == null) {
-            throw new IllegalArgumentException("No " + returnCode + " specification covers collection year " + collectionYear
-                    + " (the earliest is " + (versions.isEmpty() ? "none" : versions.firstKey()) + ").");
+            version = versions.firstEntry();
         }
         return build(returnCode, version.getKey(), version.getValue(), versions);
     }
@@ -78,19 +81,22 @@ public class ReturnSpecifications {
         List<TableSpecification> tables = new ArrayList<>();
         for (Map<String, Object> table : (List<Map<String, Object>>) merged.get("tables")) {
             List<ColumnSpecification> columns = new ArrayList<>();
+            Set<String> blankMarkers = Set.copyOf((List<String>) merged.getOrDefault("blank_markers", List.of()));
             for (Map<String, Object> column : (List<Map<String, Object>>) table.get("columns")) {
-                columns.add(column(column, codeLists));
+                columns.add(column(column, codeLists, blankMarkers));
             }
             tables.add(new TableSpecification((String) table.get("name"), (String) table.get("file"),
                     (String) table.get("xml_element"), (String) table.get("landing_table"),
                     Boolean.TRUE.equals(table.get("required")), List.copyOf(columns)));
         }
         return new ReturnSpecification(returnCode, effectiveFrom, (String) merged.get("refresh_procedure"),
-                "ignore".equals(merged.get("extra_columns")), List.copyOf(tables));
+                "ignore".equals(merged.get("extra_columns")), !Boolean.FALSE.equals(merged.get("supersedes_previous")),
+                List.copyOf(tables));
     }
 
     @SuppressWarnings("unchecked")
-    private static ColumnSpecification column(Map<String, Object> column, Map<String, List<Object>> codeLists) {
+    private static ColumnSpecification column(Map<String, Object> column, Map<String, List<Object>> codeLists,
+                                              Set<String> blankMarkers) {
         String name = (String) column.get("name");
         ColumnType type = ColumnType.valueOf(((String) column.get("type")).toUpperCase());
         Set<String> codes = Set.of();
@@ -107,7 +113,8 @@ public class ReturnSpecifications {
                 Boolean.TRUE.equals(column.get("required")), codes,
                 column.containsKey("pattern") ? Pattern.compile((String) column.get("pattern")) : null,
                 (Integer) column.get("max_length"), number(column.get("min")), number(column.get("max")),
-                rule, String.valueOf(column.getOrDefault("required_rule", rule)));
+                rule, String.valueOf(column.getOrDefault("required_rule", rule)),
+                Boolean.TRUE.equals(column.get("excel_serial")), blankMarkers);
     }
 
     private static Long number(Object value) {

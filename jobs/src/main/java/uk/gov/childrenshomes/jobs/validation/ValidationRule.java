@@ -3,8 +3,9 @@ package uk.gov.childrenshomes.jobs.validation;
 /**
  * One rule of the catalogue ({@code rules/catalogue.yaml}).
  *
- * @param kind       file (structure), field (one value, applied through the column specifications) or row
- *                   (a set-based SQL check over the submission's landing rows)
+ * @param kind       file (structure), field (one value, applied through the column specifications), row
+ *                   (a set-based SQL check over the submission's landing rows) or submission (a set-based check
+ *                   whose error rejects the whole submission)
  * @param returnCode the return it applies to, or {@code all}
  * @param table      for row rules: the return table whose rows the check reports
  * @param field      for row rules: the column the finding is about
@@ -13,5 +14,5 @@ package uk.gov.childrenshomes.jobs.validation;
 public record ValidationRule(String code, Kind kind, Severity severity, String returnCode, boolean dfeRule, String table,
                              String field, String message, String check) {
 
-    public enum Kind { FILE, FIELD, ROW }
+    public enum Kind { FILE, FIELD, ROW, SUBMISSION }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,10 @@ public class ValidationRuleCatalogue {
         return rules.values();
     }
 
-    /** The row and cross-row checks of a return, in catalogue order. */
-    public List<ValidationRule> rowChecks(String returnCode) {
+    /** The set-based checks (row, cross-row and whole-submission) of a return, in catalogue order. */
+    public List<ValidationRule> setBasedChecks(String returnCode) {
         return rules.values().stream()
-                .filter(rule -> rule.kind() == ValidationRule.Kind.ROW && rule.check() != null)
+                .filter(rule -> rule.check() != null)
                 .filter(rule -> rule.returnCode().equals(returnCode))
                 .toList();
     }
@@ -72,7 +73,7 @@ public class ValidationRuleCatalogue {
                     throw new IllegalStateException("Rule " + code + " appears twice in rules/catalogue.yaml");
                 }
             }
-            return java.util.Collections.unmodifiableMap(rules);
+            return Collections.unmodifiableMap(rules);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read rules/catalogue.yaml", e);
         }

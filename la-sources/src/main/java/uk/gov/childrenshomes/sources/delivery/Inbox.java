@@ -1,8 +1,14 @@
 package uk.gov.childrenshomes.sources.delivery;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import uk.gov.childrenshomes.sources.pull.PullFailure;
 import uk.gov.childrenshomes.sources.registry.SourceKey;
 
 /**
@@ -12,7 +18,9 @@ import uk.gov.childrenshomes.sources.registry.SourceKey;
  */
 public final class Inbox {
 
-    static final String STATE_FOLDER = ".pull-state";
+    private static final String STATE_FOLDER = ".pull-state";
+    private static final String INCOMING_FOLDER = "incoming";
+    private static final String STAGED_SUFFIX = ".part";
 
     private final Path root;
 
@@ -34,15 +42,92 @@ public final class Inbox {
         return root.resolve(key.laCode()).resolve(key.returnCode().folderName());
     }
 
-    public PullState loadState(SourceKey key) throws IOException {
-        return PullState.load(folder(stateFolder(key)).resolve(key.returnCode().folderName() + ".properties"));
+    public PullState loadState(SourceKey key) throws PullFailure {
+        Path file = stateFolder(key).resolve(key.returnCode().folderName() + ".properties");
+        try {
+            folder(file.getParent());
+            return PullState.load(file, this);
+        } catch (IOException e) {
+            throw failure("could not read the pull state " + file, e);
+        }
+    }
+
+    /**
+     * Takes the pull lock of one LA return, refusing (not waiting) when another pull holds it. With the lock held no
+     * other pull of the return is staging, so staged files a crashed pull left behind are removed.
+     */
+    public PullLock lock(SourceKey key) throws PullFailure {
+        Path lockFile = stateFolder(key).resolve(key.returnCode().folderName() + ".lock");
+        FileChannel channel = null;
+        try {
+            folder(lockFile.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                channel.close();
+                throw PullFailure.permanentFailure("another pull of " + key + " is in progress (" + lockFile
+                        + " is locked); this one did nothing");
+            }
+            PullLock held = new PullLock(channel, lock);
+            removeLeftoverStagedFiles(key);
+            return held;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw failure("could not lock " + lockFile, e);
+        }
     }
 
     /** A new empty file to receive a download; it reaches the return folder only through {@link StagedFile#deliverAs}. */
-    public StagedFile stage(SourceKey key) throws IOException {
-        Path incoming = folder(stateFolder(key).resolve("incoming"));
-        Path returnFolder = folder(returnFolder(key));
-        return new StagedFile(Files.createTempFile(incoming, key.returnCode().folderName() + "-", ".part"), returnFolder);
+    public StagedFile stage(SourceKey key) throws PullFailure {
+        try {
+            Path incoming = folder(stateFolder(key).resolve(INCOMING_FOLDER));
+            Path returnFolder = folder(returnFolder(key));
+            return new StagedFile(Files.createTempFile(incoming, stagedPrefix(key), STAGED_SUFFIX), returnFolder, this);
+        } catch (IOException e) {
+            throw failure("could not stage a download", e);
+        }
+    }
+
+    /**
+     * The inbox cannot be written: permanent, as retrying the server would not help, and said as an inbox problem so
+     * the operator looks at the disk, not at the LA.
+     */
+    PullFailure failure(String what, IOException cause) {
+        return PullFailure.permanentFailure("the inbox " + root + " failed: " + what + " (" + cause + ")", cause);
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
+        }
+    }
+
+    private void removeLeftoverStagedFiles(SourceKey key) throws IOException {
+        Path incoming = stateFolder(key).resolve(INCOMING_FOLDER);
+        if (!Files.isDirectory(incoming)) {
+            return;
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(incoming, stagedPrefix(key) + "*" + STAGED_SUFFIX)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    private static String stagedPrefix(SourceKey key) {
+        return key.returnCode().folderName() + "-";
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException alreadyFailing) {
+                // the lock failure being reported matters more
+            }
+        }
     }
 
     private Path stateFolder(SourceKey key) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import uk.gov.childrenshomes.sources.pull.PullFailure;
 
 /**
  * What the last pulls of one LA return saw (ETag, Last-Modified, sizes, times, SHA-256s), kept in
@@ -17,14 +18,16 @@ import java.util.Properties;
 public final class PullState {
 
     private final Path file;
+    private final Inbox inbox;
     private final Properties values = new Properties();
 
-    private PullState(Path file) {
+    private PullState(Path file, Inbox inbox) {
         this.file = file;
+        this.inbox = inbox;
     }
 
-    static PullState load(Path file) throws IOException {
-        PullState state = new PullState(file);
+    static PullState load(Path file, Inbox inbox) throws IOException {
+        PullState state = new PullState(file, inbox);
         if (Files.exists(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 state.values.load(reader);
@@ -46,11 +49,15 @@ public final class PullState {
     }
 
     /** Written to a temporary file and renamed, so a crash leaves the old state or the new, never half of one. */
-    public void save() throws IOException {
+    public void save() throws PullFailure {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            values.store(out, "written by la-sources; delete to make the next pull fetch everything again");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                values.store(out, "written by la-sources; delete to make the next pull fetch everything again");
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw inbox.failure("could not save the pull state " + file, e);
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

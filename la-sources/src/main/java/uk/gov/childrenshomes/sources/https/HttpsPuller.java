@@ -32,6 +32,7 @@ import uk.gov.childrenshomes.sources.delivery.StagedFile;
 import uk.gov.childrenshomes.sources.pull.PullFailure;
 import uk.gov.childrenshomes.sources.pull.PullProgress;
 import uk.gov.childrenshomes.sources.pull.Retrier;
+import uk.gov.childrenshomes.sources.pull.Seconds;
 import uk.gov.childrenshomes.sources.registry.HttpsSource;
 import uk.gov.childrenshomes.sources.secret.Secret;
 import uk.gov.childrenshomes.sources.secret.SecretReader;
@@ -84,7 +85,7 @@ public final class HttpsPuller {
 
     private void fetchAndDeliver(HttpsSource source, PullProgress progress) throws PullFailure {
         Optional<Secret> token = token(source);
-        PullState state = loadState(source);
+        PullState state = inbox.loadState(source.key());
         Optional<Download> fetched = retrier.run(source.key(), source.retry(), progress,
                 () -> download(source, token, state, progress));
         if (fetched.isEmpty()) {
@@ -114,8 +115,6 @@ public final class HttpsPuller {
             }
             rememberValidators(state, download.headers());
             state.save();
-        } catch (IOException e) {
-            throw PullFailure.permanentFailure("could not write to the inbox " + inbox.root() + ": " + e, e);
         }
     }
 
@@ -135,14 +134,6 @@ public final class HttpsPuller {
         }
     }
 
-    private PullState loadState(HttpsSource source) throws PullFailure {
-        try {
-            return inbox.loadState(source.key());
-        } catch (IOException e) {
-            throw PullFailure.permanentFailure("could not read the pull state in the inbox " + inbox.root() + ": " + e, e);
-        }
-    }
-
     /** One attempt: empty when the server says the file is unchanged (304). */
     private Optional<Download> download(HttpsSource source, Optional<Secret> token, PullState state,
                                         PullProgress progress) throws PullFailure {
@@ -156,17 +147,14 @@ public final class HttpsPuller {
             }
             requireOk(response, source.url());
             SafeFileName name = fileName(response, source.url());
-            StagedFile staged = stage(source);
+            StagedFile staged = inbox.stage(source.key());
             try {
-                receive(body, staged, source.readTimeout(), progress);
-                long expectedLength = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                if (expectedLength >= 0 && expectedLength != staged.size()) {
-                    throw PullFailure.transientFailure("the body ended after " + staged.size() + " of "
-                            + expectedLength + " bytes", null);
-                }
+                // A body cut short of its Content-Length or final chunk makes the JDK client throw, so a complete
+                // read is a complete file.
+                receive(body, staged, source, progress);
                 return Optional.of(new Download(staged, name, response.headers()));
             } catch (PullFailure | RuntimeException e) {
-                closeQuietly(staged);
+                staged.close();
                 throw e;
             }
         } catch (IOException closing) {
@@ -186,10 +174,10 @@ public final class HttpsPuller {
             return client(source.connectTimeout()).send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw PullFailure.transientFailure("could not connect to " + hostAndPort(url) + " within "
-                    + seconds(source.connectTimeout()), e);
+                    + Seconds.of(source.connectTimeout()), e);
         } catch (HttpTimeoutException e) {
             throw PullFailure.transientFailure("timed out: no response from " + hostAndPort(url) + " within "
-                    + seconds(source.readTimeout()), e);
+                    + Seconds.of(source.readTimeout()), e);
         } catch (ConnectException e) {
             throw PullFailure.transientFailure("could not connect to " + hostAndPort(url) + " (" + e.getMessage() + ")", e);
         } catch (ProtocolException e) {
@@ -250,19 +238,12 @@ public final class HttpsPuller {
         }
     }
 
-    private StagedFile stage(HttpsSource source) throws PullFailure {
-        try {
-            return inbox.stage(source.key());
-        } catch (IOException e) {
-            throw PullFailure.permanentFailure("could not write to the inbox " + inbox.root() + ": " + e, e);
-        }
-    }
-
-    private static void receive(InputStream body, StagedFile staged, Duration readTimeout, PullProgress progress)
+    private static void receive(InputStream body, StagedFile staged, HttpsSource source, PullProgress progress)
             throws PullFailure {
+        Duration readTimeout = source.readTimeout();
         ReadWatchdog watchdog = ReadWatchdog.watch(body, readTimeout);
         try (watchdog) {
-            staged.copyFrom(body, bytes -> {
+            staged.copyFrom(body, source.maxFileBytes(), bytes -> {
                 watchdog.progress();
                 progress.received(bytes);
             });
@@ -273,7 +254,7 @@ public final class HttpsPuller {
             }
         }
         if (watchdog.fired()) {
-            throw PullFailure.transientFailure("timed out: no data for " + seconds(readTimeout) + " after "
+            throw PullFailure.transientFailure("timed out: no data for " + Seconds.of(readTimeout) + " after "
                     + staged.size() + " bytes of the body", null);
         }
     }
@@ -355,18 +336,6 @@ public final class HttpsPuller {
 
     private static String hostAndPort(URI url) {
         return url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static void closeQuietly(StagedFile staged) {
-        try {
-            staged.close();
-        } catch (IOException e) {
-            LOG.warn("could not remove a staged download: {}", e.toString());
-        }
     }
 
     /** A complete body, staged and not yet delivered. */

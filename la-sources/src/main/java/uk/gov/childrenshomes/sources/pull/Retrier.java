@@ -33,7 +33,10 @@ public final class Retrier {
                 if (!failure.retryable() || number >= policy.maxAttempts()) {
                     throw failure;
                 }
-                Duration wait = policy.backoffBefore(number + 1, random);
+                Duration wait;
+                synchronized (random) { // shared by the pulls running in parallel; generators are not thread-safe
+                    wait = policy.backoffBefore(number + 1, random);
+                }
                 LOG.warn("{}: attempt {} of {} failed ({}); retrying in {} ms", source, number, policy.maxAttempts(),
                         failure.reason(), wait.toMillis());
                 sleep(wait, failure);

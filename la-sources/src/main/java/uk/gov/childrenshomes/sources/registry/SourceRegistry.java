@@ -29,14 +29,18 @@ import uk.gov.childrenshomes.sources.pull.RetryPolicy;
 public final class SourceRegistry {
 
     private static final Set<String> HTTPS_SETTINGS = Set.of("kind", "url", "token-file", "token-env", "sha256-url",
-            "sha256-header", "connect-timeout", "read-timeout", "max-attempts", "initial-backoff", "max-backoff");
+            "sha256-header", "connect-timeout", "read-timeout", "max-attempts", "initial-backoff", "max-backoff",
+            "max-file-size");
     private static final Set<String> SFTP_SETTINGS = Set.of("kind", "host", "port", "user", "key-file",
             "password-file", "remote-dir", "known-hosts", "connect-timeout", "read-timeout", "max-attempts",
-            "initial-backoff", "max-backoff");
+            "initial-backoff", "max-backoff", "max-file-size");
     /** Settings people reach for when they mean to paste a secret; refused with a pointer to the right ones. */
     private static final Set<String> INLINE_SECRET_SETTINGS = Set.of("token", "password", "secret", "key");
     private static final Pattern KEY = Pattern.compile("([^.]+)\\.([^.]+)\\.(.+)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?");
+    /** Far above any LA's return (the national ONSPD is ~1.5 GB, and it is not pulled from LAs). */
+    private static final long DEFAULT_MAX_FILE_BYTES = 2L << 30;
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
@@ -139,6 +143,7 @@ public final class SourceRegistry {
             Duration connectTimeout = connectTimeout();
             Duration readTimeout = readTimeout();
             RetryPolicy retry = retry();
+            long maxFileBytes = maxFileBytes();
             Optional<URI> url = required("url").flatMap(text -> httpUrl("url", text));
             Optional<SecretRef> token = atMostOne("token-file", "token-env").map(this::secretRef);
             Optional<String> checksumSetting = atMostOne("sha256-url", "sha256-header");
@@ -148,7 +153,7 @@ public final class SourceRegistry {
             sha256Header.filter(header -> !HEADER_NAME.matcher(header).matches())
                     .ifPresent(header -> problem("sha256-header '" + header + "' is not an HTTP header name"));
             return url.map(u -> new HttpsSource(key, u, token, sha256Url, sha256Header, connectTimeout, readTimeout,
-                    retry)).orElse(null);
+                    retry, maxFileBytes)).orElse(null);
         }
 
         private SftpSource sftp() {
@@ -156,6 +161,7 @@ public final class SourceRegistry {
             Duration connectTimeout = connectTimeout();
             Duration readTimeout = readTimeout();
             RetryPolicy retry = retry();
+            long maxFileBytes = maxFileBytes();
             Optional<String> host = required("host");
             int port = integer("port", 22);
             if (port < 1 || port > 65535) {
@@ -165,7 +171,7 @@ public final class SourceRegistry {
             Optional<String> remoteDir = required("remote-dir");
             Optional<Path> knownHosts = required("known-hosts").map(baseDir::resolve);
             Optional<String> credentialSetting = atMostOne("key-file", "password-file");
-            if (credentialSetting.isEmpty()) {
+            if (!settings.containsKey("key-file") && !settings.containsKey("password-file")) {
                 problem("one of key-file or password-file is required for kind sftp");
             }
             if (host.isEmpty() || user.isEmpty() || remoteDir.isEmpty() || knownHosts.isEmpty()
@@ -176,7 +182,7 @@ public final class SourceRegistry {
                     ? SftpSource.CredentialKind.PRIVATE_KEY : SftpSource.CredentialKind.PASSWORD;
             return new SftpSource(key, host.get(), port, user.get(), credentialKind,
                     secretRef(credentialSetting.get()), remoteDir.get(), knownHosts.get(), connectTimeout, readTimeout,
-                    retry);
+                    retry, maxFileBytes);
         }
 
         private void refuseUnknown(Set<String> settingsOfKind) {
@@ -261,6 +267,26 @@ public final class SourceRegistry {
                 problem(e.getMessage());
                 return defaults;
             }
+        }
+
+        /** Sizes are written in bytes or with a binary unit: {@code 500MB}, {@code 2GB} (1 KB = 1024 bytes). */
+        private long maxFileBytes() {
+            String value = settings.get("max-file-size");
+            if (value == null) {
+                return DEFAULT_MAX_FILE_BYTES;
+            }
+            Matcher matcher = SIZE.matcher(value);
+            if (!matcher.matches()) {
+                problem("max-file-size '" + value + "' is not a size such as 500MB or 2GB");
+                return DEFAULT_MAX_FILE_BYTES;
+            }
+            int shift = switch (matcher.group(2) == null ? "B" : matcher.group(2)) {
+                case "KB" -> 10;
+                case "MB" -> 20;
+                case "GB" -> 30;
+                default -> 0;
+            };
+            return Long.parseLong(matcher.group(1)) << shift;
         }
 
         private int integer(String setting, int fallback) {

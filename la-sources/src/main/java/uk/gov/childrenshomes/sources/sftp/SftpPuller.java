@@ -40,6 +40,7 @@ import uk.gov.childrenshomes.sources.delivery.StagedFile;
 import uk.gov.childrenshomes.sources.pull.PullFailure;
 import uk.gov.childrenshomes.sources.pull.PullProgress;
 import uk.gov.childrenshomes.sources.pull.Retrier;
+import uk.gov.childrenshomes.sources.pull.Seconds;
 import uk.gov.childrenshomes.sources.registry.SftpSource;
 import uk.gov.childrenshomes.sources.secret.Secret;
 import uk.gov.childrenshomes.sources.secret.SecretReader;
@@ -72,15 +73,15 @@ public final class SftpPuller {
                 throw PullFailure.permanentFailure("known-hosts file " + source.knownHosts() + " does not exist;"
                         + " the server's host key must be pinned there");
             }
-            PullState state = loadState(source);
-            Map<String, String> refusedNames = new LinkedHashMap<>();
+            PullState state = inbox.loadState(source.key());
+            Map<String, String> refusedFiles = new LinkedHashMap<>();
             retrier.run(source.key(), source.retry(), progress, () -> {
-                synchronise(source, credential, state, progress, refusedNames);
+                synchronise(source, credential, state, progress, refusedFiles);
                 return null;
             });
-            if (!refusedNames.isEmpty()) {
-                throw PullFailure.permanentFailure("refused " + refusedNames.size() + " remote file name(s): "
-                        + String.join("; ", refusedNames.values()));
+            if (!refusedFiles.isEmpty()) {
+                throw PullFailure.permanentFailure("refused " + refusedFiles.size() + " remote file(s): "
+                        + String.join("; ", refusedFiles.values()));
             }
             return PullReport.finished(source.key(), source.kind(), progress, Duration.ofNanos(System.nanoTime() - started));
         } catch (PullFailure failure) {
@@ -93,13 +94,13 @@ public final class SftpPuller {
 
     /** One attempt: a session, a listing, and a download of every new or changed file. */
     private void synchronise(SftpSource source, Credential credential, PullState state, PullProgress progress,
-                             Map<String, String> refusedNames) throws PullFailure {
+                             Map<String, String> refusedFiles) throws PullFailure {
         AtomicReference<String> rejectedHostKey = new AtomicReference<>();
         try (SshClient client = client(source, rejectedHostKey)) {
             client.start();
             try (ClientSession session = connect(client, source, credential, rejectedHostKey);
                  SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-                for (RemoteFile file : list(sftp, source, refusedNames)) {
+                for (RemoteFile file : list(sftp, source, refusedFiles)) {
                     pullIfChanged(sftp, source, file, state, progress);
                 }
             }
@@ -154,8 +155,8 @@ public final class SftpPuller {
                 throw PullFailure.permanentFailure("the server refused " + source.credentialKind().name()
                         .toLowerCase().replace('_', ' ') + " authentication as " + source.user());
             }
-            throw PullFailure.transientFailure("authentication with " + source.host() + ":" + source.port()
-                    + " did not complete within " + source.readTimeout().toMillis() + " ms", null);
+            throw PullFailure.transientFailure("the SSH handshake and authentication with " + source.host() + ":"
+                    + source.port() + " did not complete within " + Seconds.of(source.readTimeout()), null);
         }
         return session;
     }
@@ -165,7 +166,8 @@ public final class SftpPuller {
                 + " is not the one pinned in known-hosts " + source.knownHosts() + "; refused");
     }
 
-    private static List<RemoteFile> list(SftpClient sftp, SftpSource source, Map<String, String> refusedNames)
+    /** The regular files of the remote folder; those refused (name, size) go into {@code refused} with the reason. */
+    private static List<RemoteFile> list(SftpClient sftp, SftpSource source, Map<String, String> refused)
             throws IOException, PullFailure {
         List<RemoteFile> files = new ArrayList<>();
         try {
@@ -176,10 +178,15 @@ public final class SftpPuller {
                 }
                 try {
                     SafeFileName name = SafeFileName.of(entry.getFilename());
-                    files.add(new RemoteFile(name, remotePath(source.remoteDir(), entry.getFilename()),
-                            attributes.getSize(), attributes.getModifyTime().toMillis()));
+                    if (attributes.getSize() > source.maxFileBytes()) {
+                        refused.put(entry.getFilename(), name + " is larger than max-file-size ("
+                                + source.maxFileBytes() + " bytes)");
+                    } else {
+                        files.add(new RemoteFile(name, remotePath(source.remoteDir(), entry.getFilename()),
+                                attributes.getSize(), attributes.getModifyTime().toMillis()));
+                    }
                 } catch (SafeFileName.UnsafeFileNameException e) {
-                    refusedNames.put(entry.getFilename(), e.getMessage());
+                    refused.put(entry.getFilename(), e.getMessage());
                 }
             }
         } catch (SftpException e) {
@@ -204,8 +211,14 @@ public final class SftpPuller {
             progress.unchanged(file.name().value());
             return;
         }
-        try (StagedFile staged = stage(source); InputStream in = sftp.read(file.path())) {
-            staged.copyFrom(in, progress::received);
+        try (StagedFile staged = inbox.stage(source.key()); InputStream in = sftp.read(file.path())) {
+            staged.copyFrom(in, source.maxFileBytes(), progress::received);
+            SftpClient.Attributes after = sftp.stat(file.path());
+            if (staged.size() != file.size() || after.getSize() != file.size()
+                    || after.getModifyTime().toMillis() != file.modifiedMillis()) {
+                // Most likely the LA is still uploading it: delivering now could hand the ingest half a return.
+                throw PullFailure.transientFailure(file.path() + " changed while it was being downloaded", null);
+            }
             String sha256 = staged.sha256();
             if (state.get(prefix + "sha256").filter(sha256::equals).isPresent()) {
                 LOG.debug("{}: {} was touched but its content is unchanged; not delivered again", source.key(),
@@ -240,25 +253,13 @@ public final class SftpPuller {
             return session -> keys.forEach(session::addPublicKeyIdentity);
         } catch (SecretReader.SecretException e) {
             throw PullFailure.permanentFailure(e.getMessage());
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
+            // e.g. "Unsupported key type (ssh-ed25519)": names the type and file, never key material.
+            throw PullFailure.permanentFailure("key-file " + source.credential().location() + " cannot be used: "
+                    + e.getMessage() + " (RSA and ECDSA keys are supported)");
+        } catch (IOException e) {
             throw PullFailure.permanentFailure("key-file " + source.credential().location()
                     + " is not an unencrypted private key in OpenSSH or PEM format (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private PullState loadState(SftpSource source) throws PullFailure {
-        try {
-            return inbox.loadState(source.key());
-        } catch (IOException e) {
-            throw PullFailure.permanentFailure("could not read the pull state in the inbox " + inbox.root() + ": " + e, e);
-        }
-    }
-
-    private StagedFile stage(SftpSource source) throws PullFailure {
-        try {
-            return inbox.stage(source.key());
-        } catch (IOException e) {
-            throw PullFailure.permanentFailure("could not write to the inbox " + inbox.root() + ": " + e, e);
         }
     }
 

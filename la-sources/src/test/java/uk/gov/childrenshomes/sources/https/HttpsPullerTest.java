@@ -142,7 +142,7 @@ class HttpsPullerTest {
     void aServerThatNeverAnswersTimesOutWithinBoundsAndSaysSo() {
         server.route("/missing.csv", (exchange, previous) -> sleep(Duration.ofSeconds(5)));
 
-        PullReport report = puller.pull(source("url=" + server.url("/missing.csv") + "\nmax-attempts=2"));
+        PullReport report = puller.pull(source("url=" + server.url("/missing.csv") + "\nmax-attempts=2\nread-timeout=300ms"));
 
         assertEquals(PullStatus.FAILED, report.status());
         assertEquals(2, report.attempts());
@@ -160,7 +160,7 @@ class HttpsPullerTest {
             sleep(Duration.ofSeconds(5));
         });
 
-        PullReport report = puller.pull(source("url=" + server.url("/missing.csv") + "\nmax-attempts=2"));
+        PullReport report = puller.pull(source("url=" + server.url("/missing.csv") + "\nmax-attempts=2\nread-timeout=300ms"));
 
         assertEquals(PullStatus.FAILED, report.status(), report.statusLine());
         assertEquals(2, report.attempts());
@@ -293,6 +293,19 @@ class HttpsPullerTest {
                 assertEquals(1, report.attempts());
             }
         }
+        assertEquals(List.of(), filesUnder(inbox));
+    }
+
+    @Test
+    void refusesADownloadLargerThanItsLimitWithoutRetrying() throws IOException {
+        server.route("/missing.csv", (exchange, previous) -> LocalHttpServer.respond(exchange, 200, "x".repeat(5000)));
+
+        PullReport report = puller.pull(source("url=" + server.url("/missing.csv") + "\nmax-file-size=1KB"));
+
+        assertEquals(PullStatus.FAILED, report.status());
+        assertEquals(1, report.attempts());
+        assertEquals("the file is larger than max-file-size (1024 bytes); nothing delivered",
+                report.failureReason().orElseThrow());
         assertEquals(List.of(), filesUnder(inbox));
     }
 

@@ -37,6 +37,7 @@ class SourceRegistryTest {
                 E08000025.ssda903.remote-dir = /outgoing/ssda903
                 E08000025.ssda903.known-hosts = known_hosts
                 E08000025.ssda903.max-attempts = 2
+                E08000025.ssda903.max-file-size = 500MB
                 E09000001.oversight.kind = inbox
                 """);
 
@@ -54,6 +55,8 @@ class SourceRegistryTest {
         assertEquals("/secure/E08000025.key", sftp.credential().location());
         assertEquals(BASE.resolve("known_hosts"), sftp.knownHosts());
         assertEquals(2, sftp.retry().maxAttempts());
+        assertEquals(500L * 1024 * 1024, sftp.maxFileBytes());
+        assertEquals(2L * 1024 * 1024 * 1024, https.maxFileBytes());
         assertEquals(new InboxSource(new SourceKey("E09000001", ReturnCode.OVERSIGHT)), entries.get(2));
         assertEquals(List.of(sftp), registry.entriesFor(Set.of("E08000025")));
     }

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -166,10 +172,87 @@ class SftpPullerTest {
 
         assertEquals(PullStatus.FAILED, report.status());
         assertTrue(report.failureReason().orElseThrow().startsWith(
-                "refused 1 remote file name(s): file name 'evil\\u001b]0;pwned\\u0007.csv' refused: control character"),
+                "refused 1 remote file(s): file name 'evil\\u001b]0;pwned\\u0007.csv' refused: control character"),
                 report.statusLine());
         assertEquals(List.of("oversight.csv"), names(report.delivered()));
         assertEquals(List.of("oversight.csv"), filesIn(oversightFolder()));
+    }
+
+    @Test
+    void aFileStillBeingUploadedIsNotDeliveredUntilItIsWhole() throws IOException {
+        String whole = "CHILD,APPROVED_BY\n1001,DCS\n1002,NO\n";
+        write("oversight.csv", "CHILD,APPROVED_BY\n1001,DCS\n", 1_000);
+        // The LA's upload is still going on when the download starts: the file grows once it has been opened.
+        server.onFirstOpen(file -> {
+            try {
+                Files.writeString(file, whole);
+                Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(1_001)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        PullReport report = puller.pull(keySource());
+
+        assertEquals(PullStatus.DELIVERED, report.status(), report.statusLine());
+        assertEquals(2, report.attempts(), "the first attempt saw the file change under it");
+        assertEquals(whole, Files.readString(oversightFolder().resolve("oversight.csv")));
+    }
+
+    @Test
+    void refusesARemoteFileLargerThanTheLimitAndStillDeliversTheOthers() throws IOException {
+        write("oversight.csv", "CHILD\n1001\n", 1_000);
+        write("huge.csv", "x".repeat(5000), 1_000);
+
+        PullReport report = puller.pull(source("key-file=client-key\nmax-file-size=1KB"));
+
+        assertEquals(PullStatus.FAILED, report.status());
+        assertEquals("refused 1 remote file(s): huge.csv is larger than max-file-size (1024 bytes)",
+                report.failureReason().orElseThrow());
+        assertEquals(List.of("oversight.csv"), filesIn(oversightFolder()));
+    }
+
+    @Test
+    void aServerThatNeverSpeaksSshTimesOutWithinBoundsAndIsRetried() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted and held open, never answered
+                    }
+                } catch (IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (IOException ignored) {
+                            // the test is over
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            SftpSource source = TestSources.entry("E10000002.oversight", dir, """
+                    kind=sftp
+                    host=127.0.0.1
+                    port=%d
+                    user=%s
+                    remote-dir=/outgoing/oversight
+                    known-hosts=known_hosts
+                    key-file=client-key
+                    max-attempts=2
+                    read-timeout=300ms
+                    """.formatted(silent.getLocalPort(), LocalSftpServer.USER));
+
+            PullReport report = puller.pull(source);
+
+            assertEquals(PullStatus.FAILED, report.status());
+            assertEquals(2, report.attempts());
+            assertTrue(report.failureReason().orElseThrow().contains("did not complete within 0.3 s"),
+                    report.statusLine());
+            assertTrue(report.duration().compareTo(Duration.ofSeconds(3)) < 0, report.statusLine());
+        }
     }
 
     private SftpSource keySource() {

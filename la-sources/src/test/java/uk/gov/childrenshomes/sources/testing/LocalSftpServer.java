@@ -10,6 +10,8 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -17,6 +19,10 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -31,6 +37,7 @@ public final class LocalSftpServer implements AutoCloseable {
     private final SshServer server;
     private final KeyPair clientKey;
     private final Path root;
+    private final AtomicReference<Consumer<Path>> firstOpenHook = new AtomicReference<>();
 
     private LocalSftpServer(SshServer server, KeyPair clientKey, Path root) {
         this.server = server;
@@ -43,14 +50,36 @@ public final class LocalSftpServer implements AutoCloseable {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
+        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
+        // The default EC key is P-521, several times slower to generate; P-256 keeps each test's start short.
+        hostKeys.setAlgorithm("EC");
+        hostKeys.setKeySize(256);
+        server.setKeyPairProvider(hostKeys);
         server.setPublickeyAuthenticator((user, key, session) ->
                 USER.equals(user) && KeyUtils.compareKeys(key, clientKey.getPublic()));
         server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        server.setSubsystemFactories(List.of(sftp));
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
         server.start();
-        return new LocalSftpServer(server, clientKey, root);
+        LocalSftpServer local = new LocalSftpServer(server, clientKey, root);
+        sftp.addSftpEventListener(new SftpEventListener() {
+            @Override
+            public void open(ServerSession session, String remoteHandle, Handle localHandle) {
+                if (localHandle instanceof FileHandle) {
+                    Consumer<Path> hook = local.firstOpenHook.getAndSet(null);
+                    if (hook != null) {
+                        hook.accept(localHandle.getFile());
+                    }
+                }
+            }
+        });
+        return local;
+    }
+
+    /** Runs {@code hook} on the file a client next opens for reading, so a file can change mid-download. */
+    public void onFirstOpen(Consumer<Path> hook) {
+        firstOpenHook.set(hook);
     }
 
     public int port() {

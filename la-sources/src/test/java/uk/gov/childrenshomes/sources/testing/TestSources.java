@@ -12,10 +12,13 @@ import uk.gov.childrenshomes.sources.registry.SourceRegistry;
 /** Registry entries for tests, written as registry text (so tests read like the README) with short timeouts. */
 public final class TestSources {
 
-    /** Short enough for a test run of seconds, long enough for a loaded CI machine's loopback. */
+    /**
+     * Short enough for a test run of seconds, long enough for a loaded CI machine's loopback. Tests of timeouts set
+     * their own, shorter read-timeout.
+     */
     public static final String FAST_TIMING = """
             connect-timeout=2s
-            read-timeout=300ms
+            read-timeout=2s
             max-attempts=3
             initial-backoff=10ms
             max-backoff=40ms

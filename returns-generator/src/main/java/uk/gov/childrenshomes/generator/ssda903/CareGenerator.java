@@ -105,16 +105,19 @@ public final class CareGenerator {
         LocalDate dob = ageAtStart < 0
                 ? start.plusDays(random.nextInt(300))
                 : start.minusYears(ageAtStart).minusDays(1 + random.nextInt(365));
-        boolean starter = ageAtStart < 0 || Draw.chance(random, uasc ? 0.45 : 0.28);
+        LocalDate eighteenth = dob.plusYears(18);
+        // A child who turns 18 in the first week of the year has no time left to start care in it.
+        boolean starter = ageAtStart < 0
+                || Draw.chance(random, uasc ? 0.45 : 0.28) && eighteenth.isAfter(start.plusDays(7));
         LocalDate careStart;
         if (starter) {
             LocalDate earliest = dob.isAfter(start) ? dob : start;
-            careStart = earliest.plusDays(random.nextInt((int) Math.max(1, ChronoUnit.DAYS.between(earliest, end))));
+            LocalDate latest = eighteenth.minusDays(2).isBefore(end) ? eighteenth.minusDays(2) : end;
+            careStart = earliest.plusDays(random.nextInt((int) Math.max(1, ChronoUnit.DAYS.between(earliest, latest))));
         } else {
             long maxBack = Math.max(1, ChronoUnit.DAYS.between(dob, start) - 1);
             careStart = start.minusDays(1 + Math.min(maxBack - 1, (long) (-900 * Math.log(1 - random.nextDouble()))));
         }
-        LocalDate eighteenth = dob.plusYears(18);
         LocalDate careEnd = null;
         if (Draw.chance(random, starter ? 0.22 : 0.12)) {
             LocalDate from = careStart.isAfter(start) ? careStart : start;
@@ -427,7 +430,7 @@ public final class CareGenerator {
     /** A former looked-after young person aged 17–21 around their birthday in the year: OC3 only. */
     private ChildRecord careLeaver() {
         int age = 17 + random.nextInt(5);
-        LocalDate dob = year.start().minusYears(age).plusDays(random.nextInt(365));
+        LocalDate dob = year.start().minusYears(age).plusDays(1 + random.nextInt(364)); // not yet 21 on 1 April (rule 351)
         String child = ids.next();
         ChildHeader header = header(child, dob, false);
         String inTouch = Draw.code(random, new String[] {"YES", "NO", "DIED", "REFU", "NREQ"}, new double[] {87, 5, 0.3, 3.7, 4});
@@ -484,7 +487,7 @@ public final class CareGenerator {
         Episode last = episodes.get(episodes.size() - 1);
         boolean adopted = "E11".equals(last.rec()) || "E12".equals(last.rec());
         rows.add(new Ssda903Row(Ssda903Table.PLACED_FOR_ADOPTION, child, dobText, date(decision),
-                adopted ? date(last.dec()) : "", adopted ? last.rec() : ""));
+                adopted ? date(last.dec()) : "", adopted ? "RD1" : "")); // RD1: the child was adopted
         if (adopted) {
             int adopters = Draw.chance(random, 0.8) ? 2 : 1;
             String sexes = adopters == 2 ? Draw.code(random, new String[] {"MF", "FF", "MM"}, new double[] {88, 7, 5})

@@ -42,7 +42,8 @@ public final class DataPackTables {
             "ofsted_register",
             "urn",
             List.of(
-                    new Filter(SECTOR, "Sector", "Who runs the home", List.of("Local authority", "Private", "Voluntary")),
+                    new Filter(SECTOR, "Sector", "Who runs the home (Ofsted's sector)",
+                            List.of("Local authority", "Private", "Voluntary", "Health authority", "Not known")),
                     new Filter(HOME_TYPE, "Home type", "Secure children's homes restrict liberty",
                             List.of("Children's home", "Secure children's home")),
                     new Filter(OVERALL_EFFECTIVENESS, "Ofsted overall effectiveness", "Latest full inspection",

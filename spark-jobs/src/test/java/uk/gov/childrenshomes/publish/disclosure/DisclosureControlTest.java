@@ -154,4 +154,26 @@ class DisclosureControlTest {
         DisclosurePolicy policy = DisclosurePolicy.defaults();
         assertEquals(new DisclosurePolicy(1, 5, 10, 1, new BigDecimal("0.5")), policy);
     }
+
+    @Test
+    void countsOfHomesPlacesAndCouncilsArePublishedExactlyAtEveryLevel() {
+        TableDefinition homes = new TableDefinition("h", "test", "ofsted_register", "urn",
+                List.of(new Filter("sector", "Sector", "", List.of("A", "B"))),
+                List.of(Indicator.publicCountOf("homes", "Homes", null, null),
+                        Indicator.publicSum("places", "Places", null, "places")),
+                TableDefinition.Grid.COMPLETE);
+        List<Cell> cells = new ArrayList<>();
+        for (GeographicLevel level : List.of(GeographicLevel.NATIONAL, GeographicLevel.LOCAL_AUTHORITY)) {
+            for (String sector : List.of("Total", "A", "B")) {
+                long homesCount = sector.equals("Total") ? 13 : sector.equals("A") ? 3 : 10;
+                cells.add(new Cell(new CellKey(2025, level, "X", List.of(sector)), true,
+                        Map.of("homes", homesCount, "places", homesCount * 4), Map.of(), Map.of()));
+            }
+        }
+        Map<String, List<String>> published = new HashMap<>();
+        CONTROL.publish(homes, cells).forEach((key, values) ->
+                published.put(key.level().label() + ":" + key.filterLevels().get(0), values));
+        assertEquals(List.of("3", "12"), published.get("Local authority:A"), "not suppressed");
+        assertEquals(List.of("13", "52"), published.get("National:Total"), "not rounded");
+    }
 }

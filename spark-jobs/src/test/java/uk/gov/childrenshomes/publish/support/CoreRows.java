@@ -1,7 +1,5 @@
 package uk.gov.childrenshomes.publish.support;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,30 +19,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes small, realistic core rows straight into a test warehouse, as the refresh procedures would leave them:
- * accepted (or rejected) submissions in ops, children in core.dim_child, and rows of the four core facts of the
- * contract (docs/architecture.md). {@link #ensureContract} first creates any contract table the migrations under
- * test do not define yet (src/test/resources/core-contract.sql).
+ * accepted (or rejected) submissions in ops, children in core.dim_child, and rows of the four core facts that
+ * publication reads (docs/architecture.md, "Core contract"), with what their keys need (an episode behind each
+ * child at 31 March, a home version behind each home) and unknown members for the dimensions publication does not
+ * read.
  */
 public final class CoreRows {
 
     /** Children and source rows are numbered across every instance, so that they never collide in a warehouse. */
     private static final AtomicInteger NUMBERS = new AtomicInteger();
 
-    /** Not known, as the facts hold it for a placement or host LA that could not be derived. */
+    /** Not known, as the facts hold it for a placement or host LA that could not be derived (key -1). */
     public static final String NOT_KNOWN = null;
+    /** A placement in Scotland, Wales or Northern Ireland (key -2). */
+    public static final String OUTSIDE_ENGLAND = "outside England";
 
     private final Connection connection;
     private final Map<String, Integer> laKeys = new HashMap<>();
 
     public CoreRows(Connection connection) {
         this.connection = connection;
-    }
-
-    public static void ensureContract(Connection connection) throws SQLException, IOException {
-        try (InputStream in = CoreRows.class.getResourceAsStream("/core-contract.sql");
-             Statement statement = connection.createStatement()) {
-            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 
     /** A submission of {@code state} for the LA, return and year; returns its id. */
@@ -106,27 +100,53 @@ public final class CoreRows {
         }
     }
 
-    /** One child looked after at 31 March. */
+    /** One child looked after at 31 March, with the episode (open since 2020) that places them there. */
     public void lookedAfter(long submissionId, String laCode, int year, long childKey, String placementType,
                             String group, String hostLa, String locality, Double distance) throws SQLException {
         String band = distance == null ? "Not known" : distance <= 20 ? "20 miles or less" : "Over 20 miles";
+        int row = NUMBERS.incrementAndGet();
+        Boolean atADistance = locality.equals("Not known") ? null : distance != null && distance > 20;
+        long episodeKey;
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO core.fact_looked_after_31_march (snapshot_year, submission_id, source_row_number,
-                    responsible_la_key, child_key, placement_type, placement_group, placement_la_key, locality,
-                    at_a_distance, distance_miles, distance_band)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO core.fact_placement_episode (collection_year, submission_id, source_row_number,
+                    responsible_la_key, child_key, episode_start, episode_start_date_key, episode_end_date_key,
+                    placement_type, reason_new_episode_key, legal_status_key, category_of_need_key, placement_type_key,
+                    placement_provider_key, reason_episode_ceased_key, reason_place_change_key, childrens_home_key,
+                    home_postcode_sector_key, placement_postcode_sector_key, placement_la_key, locality, at_a_distance,
+                    distance_miles, is_short_break)
+                VALUES (?, ?, ?, ?, ?, DATE '2020-01-01', 20200101, -2, ?, -1, -1, -1,
+                        coalesce((SELECT placement_type_key FROM core.dim_placement_type WHERE placement_type_code = ?), -3),
+                        -1, -2, -1, -1, -1, -1, ?, ?, ?, ?, false)
+                RETURNING episode_key""")) {
             insert.setInt(1, year);
             insert.setLong(2, submissionId);
-            insert.setInt(3, NUMBERS.incrementAndGet());
+            insert.setInt(3, row);
             insert.setInt(4, laKey(laCode, year));
             insert.setLong(5, childKey);
             insert.setString(6, placementType);
-            insert.setString(7, group);
-            insert.setInt(8, hostLa == null ? -1 : laKey(hostLa, year));
+            insert.setString(7, placementType);
+            insert.setInt(8, hostKey(hostLa, year));
             insert.setString(9, locality);
-            insert.setObject(10, distance == null ? null : distance > 20, Types.BOOLEAN);
+            insert.setObject(10, atADistance, Types.BOOLEAN);
             insert.setBigDecimal(11, distance == null ? null : BigDecimal.valueOf(distance));
-            insert.setString(12, band);
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                episodeKey = rows.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO core.fact_looked_after_31_march (snapshot_year, submission_id, source_row_number,
+                    responsible_la_key, child_key, episode_key, placement_type, placement_type_key, placement_group,
+                    placement_provider_key, legal_status_key, childrens_home_key, placement_la_key, locality,
+                    at_a_distance, distance_miles, distance_band)
+                SELECT collection_year, submission_id, source_row_number, responsible_la_key, child_key, episode_key,
+                       placement_type, placement_type_key, ?, -1, -1, -1, placement_la_key, locality, at_a_distance,
+                       distance_miles, ?
+                  FROM core.fact_placement_episode WHERE collection_year = ? AND episode_key = ?""")) {
+            insert.setString(1, group);
+            insert.setString(2, band);
+            insert.setInt(3, year);
+            insert.setLong(4, episodeKey);
             insert.executeUpdate();
         }
     }
@@ -140,11 +160,14 @@ public final class CoreRows {
                 INSERT INTO core.fact_missing_incident (collection_year, submission_id, source_row_number,
                     responsible_la_key, child_key, missing_from, care_location, missing_type, missing_start, missing_end,
                     is_still_missing, duration_hours, rhi_offered, rhi_accepted, rhi_declined, rhi_completed,
-                    rhi_within_72_hours)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    rhi_within_72_hours, incident_id, missing_type_code, missing_start_date_key, host_la_key,
+                    rhi_conducted_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'I' || ?, left(?, 1), -1,
+                        CASE WHEN ? = 'Home' THEN -3 ELSE -1 END, 'Not applicable')""")) {
+            int row = NUMBERS.incrementAndGet();
             insert.setInt(1, year);
             insert.setLong(2, submissionId);
-            insert.setInt(3, NUMBERS.incrementAndGet());
+            insert.setInt(3, row);
             insert.setInt(4, laKey(laCode, year));
             insert.setLong(5, childKey);
             insert.setString(6, missingFrom);
@@ -160,6 +183,9 @@ public final class CoreRows {
             insert.setBoolean(15, offered && !accepted);
             insert.setBoolean(16, offered && accepted && completed);
             insert.setBoolean(17, offered && accepted && completed && within72Hours);
+            insert.setInt(18, row);
+            insert.setString(19, missingType);
+            insert.setString(20, missingFrom);
             insert.executeUpdate();
         }
     }
@@ -171,49 +197,67 @@ public final class CoreRows {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO core.fact_out_of_area_placement (collection_year, submission_id, source_row_number,
                     responsible_la_key, child_key, placement_group, host_la_key, distance_type, is_approved,
-                    is_approved_by_dcs, host_notified, host_notified_in_time, admission_notified)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    is_approved_by_dcs, host_notified, host_notified_in_time, admission_notified, placement_start,
+                    placement_start_date_key, placement_type, placement_type_key, childrens_home_key, at_a_distance,
+                    approved_by, is_approved_as_required, is_emergency, host_notification_due_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, make_date(? - 1, 6, 1), -1,
+                        CASE WHEN ? = 'Children''s homes (K1, K2)' THEN 'K2' ELSE 'U1' END, -1, -1,
+                        ? = 'At a distance', 'test', true, false, make_date(? - 1, 6, 8))""")) {
             insert.setInt(1, year);
             insert.setLong(2, submissionId);
             insert.setInt(3, NUMBERS.incrementAndGet());
             insert.setInt(4, laKey(laCode, year));
             insert.setLong(5, childKey);
             insert.setString(6, group);
-            insert.setInt(7, laKey(hostLa, year));
+            insert.setInt(7, hostKey(hostLa, year));
             insert.setString(8, distanceType);
             insert.setBoolean(9, approved);
             insert.setBoolean(10, approvedByDcs);
             insert.setBoolean(11, hostNotified);
             insert.setBoolean(12, hostNotified && inTime);
             insert.setObject(13, admissionNotified, Types.BOOLEAN);
+            insert.setInt(14, year);
+            insert.setString(15, group);
+            insert.setString(16, distanceType);
+            insert.setInt(17, year);
             insert.executeUpdate();
         }
     }
 
-    /** A children's home on the register in {@code year}. */
+    /** A children's home on the register in {@code year}, with its version in core.dim_childrens_home. */
     public void home(long submissionId, int year, String urn, String hostLa, String sector, String homeType,
                      String effectiveness, int places, boolean open, boolean opened, boolean closed) throws SQLException {
+        int row = NUMBERS.incrementAndGet();
         try (PreparedStatement insert = connection.prepareStatement("""
+                WITH version AS (
+                    INSERT INTO core.dim_childrens_home (urn, home_type, sector, host_la_key, places,
+                        overall_effectiveness, postcode_sector_key, valid_from, is_current, submission_id,
+                        source_row_number)
+                    VALUES (?, ?, ?, ?, ?, ?, -1, make_date(? - 1, 4, 1), true, ?, ?) RETURNING *)
                 INSERT INTO core.fact_childrens_home_31_march (snapshot_year, childrens_home_key, urn, host_la_key,
                     sector, home_type, overall_effectiveness, places, is_open_at_31_march, opened_in_year,
                     closed_in_year, submission_id, source_row_number)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            int number = NUMBERS.incrementAndGet();
-            insert.setInt(1, year);
-            insert.setLong(2, number);
-            insert.setString(3, urn);
+                SELECT ?, childrens_home_key, urn, host_la_key, sector, home_type, overall_effectiveness, places,
+                       ?, ?, ?, submission_id, source_row_number FROM version""")) {
+            insert.setString(1, urn);
+            insert.setString(2, homeType);
+            insert.setString(3, sector);
             insert.setInt(4, laKey(hostLa, year));
-            insert.setString(5, sector);
-            insert.setString(6, homeType);
-            insert.setString(7, effectiveness);
-            insert.setInt(8, places);
-            insert.setBoolean(9, open);
-            insert.setBoolean(10, opened);
-            insert.setBoolean(11, closed);
-            insert.setLong(12, submissionId);
-            insert.setInt(13, number);
+            insert.setInt(5, places);
+            insert.setString(6, effectiveness);
+            insert.setInt(7, year);
+            insert.setLong(8, submissionId);
+            insert.setInt(9, row);
+            insert.setInt(10, year);
+            insert.setBoolean(11, open);
+            insert.setBoolean(12, opened);
+            insert.setBoolean(13, closed);
             insert.executeUpdate();
         }
+    }
+
+    private int hostKey(String hostLa, int year) throws SQLException {
+        return hostLa == null ? -1 : OUTSIDE_ENGLAND.equals(hostLa) ? -2 : laKey(hostLa, year);
     }
 
     private int laKey(String laCode, int year) throws SQLException {

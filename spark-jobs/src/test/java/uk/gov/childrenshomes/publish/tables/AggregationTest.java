@@ -127,4 +127,24 @@ class AggregationTest {
         assertEquals(123.5, cells.where("geographic_level = 'National' AND group = 'Total'").first()
                 .<Double>getAs("median_distance"));
     }
+
+    @Test
+    void sumsAMeasureAndCountsDistinctValuesOfAnotherColumnUnderACondition() {
+        TableDefinition homes = new TableDefinition("h", "test", "ofsted_register", "child_key",
+                List.of(new Filter("group", "Group", "", List.of("A", "B"))),
+                List.of(Indicator.publicSum("places", "Places", "is_far", "distance_tenths"),
+                        Indicator.publicCountOf("las", "LAs with a far unit", "is_far", Aggregation.SOURCE_LA)),
+                TableDefinition.Grid.COMPLETE);
+        Dataset<Row> cells = Aggregation.cells(units(
+                        new Object[]{2025, "LA1", 1L, "A", true, 4L},
+                        new Object[]{2025, "LA1", 2L, "B", true, 6L},
+                        new Object[]{2025, "LA1", 3L, "B", false, 100L},
+                        new Object[]{2025, "LA2", 4L, "B", true, 5L}),
+                mappings(new Object[]{2025, "LA1", "LA1", "R1"}, new Object[]{2025, "LA2", "LA2", "R1"}), homes);
+        Row england = cells.where("geographic_level = 'National' AND group = 'Total'").first();
+        assertEquals(15L, england.<Long>getAs("places"), "only where the condition holds");
+        assertEquals(2L, england.<Long>getAs("las"));
+        Row none = cells.where("geographic_level = 'Local authority' AND area_code = 'LA2' AND group = 'Total'").first();
+        assertEquals(1L, none.<Long>getAs("las"));
+    }
 }

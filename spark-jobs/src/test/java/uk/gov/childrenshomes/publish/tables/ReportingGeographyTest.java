@@ -58,4 +58,15 @@ class ReportingGeographyTest {
                 geography.localAuthorities().stream().map(LocalAuthority::code).toList());
         assertEquals(List.of(2023, 2025), geography.years());
     }
+
+    @Test
+    void aNationalReturnMakesEveryLaMappedWholeAvailableInTheYearsItWasAccepted() {
+        ReportingGeography geography = geography(List.of(
+                new ReportingGeography.AcceptedReturn("E92000001", "ofsted_register", 2025)));
+        assertTrue(geography.availableNationally("ofsted_register", 2025));
+        assertTrue(geography.available("ofsted_register", 2025, "STEADY"));
+        assertFalse(geography.availableNationally("ofsted_register", 2023));
+        assertFalse(geography.available("ofsted_register", 2023, "NEW"));
+        assertTrue(geography.availableNationally("ssda903", 2023), "LA returns: national rows always published");
+    }
 }

@@ -1,0 +1,213 @@
+package uk.gov.childrenshomes.bench;
+
+import uk.gov.childrenshomes.bench.BenchRun.CopyBaseline;
+import uk.gov.childrenshomes.bench.BenchRun.DatabaseSize;
+import uk.gov.childrenshomes.bench.BenchRun.ScaleResult;
+import uk.gov.childrenshomes.bench.BenchRun.SqlBaseline;
+import uk.gov.childrenshomes.bench.BenchRun.StageResult;
+import uk.gov.childrenshomes.warehouse.WarehouseConnection;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Takes each scale through the pipeline as a user would, with the baselines in between, and gathers every figure:
+ * <ol>
+ *   <li>a fresh, migrated warehouse for the scale ({@link ScaleWarehouse});</li>
+ *   <li>{@code ./datapack generate}, then the raw COPY baseline on the generated files (its schema dropped again,
+ *       so that ingest starts from the same warehouse and the database size is the pipeline's own);</li>
+ *   <li>{@code ./datapack ingest}, {@code ./datapack publish};</li>
+ *   <li>database size and core fact rows, then the plain-SQL baseline over the same facts.</li>
+ * </ol>
+ * A stage that fails stops its scale; the result says which stage and where its log is, and the next scale runs.
+ */
+final class BenchRunner {
+
+    /** Schema of the COPY baseline's tables, created and dropped within a scale. */
+    static final String COPY_SCHEMA = "bench_copy_floor";
+
+    /** The core facts publish reads (spark-jobs CoreFacts): their rows are the publish stage's rows. */
+    static final List<String> PUBLISHED_FACTS = List.of("fact_childrens_home_31_march", "fact_looked_after_31_march",
+            "fact_out_of_area_placement", "fact_missing_incident");
+
+    private final Path launcher;
+    private final BenchOptions options;
+    private final Map<String, String> environment;
+    private final Optional<WarehouseConnection> server;
+    private final PrintStream progress;
+
+    /**
+     * @param environment variables every command gets (the demo pseudonymisation key and flag)
+     * @param server      the server of WAREHOUSE_URL, when the scales run there instead of embedded
+     */
+    BenchRunner(Path launcher, BenchOptions options, Map<String, String> environment,
+                Optional<WarehouseConnection> server, PrintStream progress) {
+        this.launcher = launcher;
+        this.options = options;
+        this.environment = Map.copyOf(environment);
+        this.server = server;
+        this.progress = progress;
+    }
+
+    BenchRun run(String command) {
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<ScaleResult> scales = new ArrayList<>();
+        String postgresql = null;
+        String warehouse = null;
+        for (double scale : options.scales()) {
+            ScaleRun scaleRun = new ScaleRun(scale);
+            scales.add(scaleRun.run());
+            if (postgresql == null) {
+                postgresql = scaleRun.serverVersion;
+                warehouse = scaleRun.warehouseDescription;
+            }
+        }
+        String where = server.isPresent() ? "a fresh database per scale on the server of WAREHOUSE_URL"
+                : "a fresh embedded PostgreSQL per scale (durable settings, as the CLI runs it)";
+        return new BenchRun(command, startedAt, MachineProbe.describe(postgresql == null ? "not started" : postgresql),
+                warehouse == null ? where : where + "; first: " + warehouse, scales);
+    }
+
+    /** One scale's steps and what they measured so far; a failure stops the steps and keeps what was measured. */
+    private final class ScaleRun {
+        private final double scale;
+        private final Path folder;
+        private final List<StageResult> stages = new ArrayList<>();
+        private CopyBaseline copyBaseline;
+        private SqlBaseline sqlBaseline;
+        private DatabaseSize databaseSize;
+        private Map<String, Long> coreFactRows;
+        private String serverVersion;
+        private String warehouseDescription;
+
+        ScaleRun(double scale) {
+            this.scale = scale;
+            this.folder = options.work().resolve("scale-" + Units.scale(scale));
+        }
+
+        ScaleResult run() {
+            String failure = null;
+            try {
+                ScaleWarehouse.stopLeftover(folder.resolve("home"));
+                recreate(folder);
+                failure = steps();
+            } catch (RuntimeException e) {
+                failure = "the bench itself failed: " + e.getMessage();
+            }
+            if (failure != null) {
+                say("scale " + Units.scale(scale) + " FAILED: " + failure);
+            }
+            return new ScaleResult(scale, options.year(), folder.toString(), List.copyOf(stages), copyBaseline,
+                    sqlBaseline, databaseSize, coreFactRows, failure);
+        }
+
+        /** Runs the steps in order; returns null when all completed, else what failed. */
+        private String steps() {
+            Path inbox = folder.resolve("inbox");
+            Path logs = folder.resolve("logs");
+            String year = Integer.toString(options.year());
+            String database = "datapack_bench_scale_" + Units.scale(scale).replace('.', '_');
+            say("scale " + Units.scale(scale) + ": starting a fresh warehouse");
+            try (ScaleWarehouse warehouse = ScaleWarehouse.start(folder.resolve("home"), server, database)) {
+                WarehouseFigures figures = new WarehouseFigures(warehouse.connection());
+                serverVersion = figures.serverVersion();
+                warehouseDescription = warehouse.description();
+                Map<String, String> commandEnvironment = new HashMap<>(environment);
+                commandEnvironment.putAll(warehouse.environment());
+                StageRunner runner = new StageRunner(launcher, commandEnvironment, options.profile());
+
+                StageRunner.Finished generate = runner.run("generate", List.of("generate", "--out", inbox.toString(),
+                        "--year", year, "--scale", Units.scale(scale)), logs);
+                if (!record(generate, () -> GeneratedRows.in(inbox),
+                        "data rows written to LA returns and national files (generation.json)")) {
+                    return failureOf(generate);
+                }
+
+                say("scale " + Units.scale(scale) + ": raw COPY baseline");
+                RawCopyLoader copy = new RawCopyLoader(warehouse.connection(), COPY_SCHEMA, Runtime.getRuntime().availableProcessors());
+                try {
+                    copyBaseline = copy.load(inbox);
+                } finally {
+                    copy.drop();
+                }
+                say(String.format(Locale.ROOT, "  COPY: %,d rows in %.1f s", copyBaseline.rows(), copyBaseline.seconds()));
+
+                StageRunner.Finished ingest = runner.run("ingest", List.of("ingest", "--inbox", inbox.toString(), "--year", year), logs);
+                if (!record(ingest, () -> figures.rowsReceived(options.year()), "data rows received (ops.submission)")) {
+                    return failureOf(ingest);
+                }
+
+                StageRunner.Finished publish = runner.run("publish", List.of("publish", "--year", year, "--out",
+                        folder.resolve("releases").toString()), logs);
+                coreFactRows = figures.coreFactRows();
+                if (!record(publish, () -> PUBLISHED_FACTS.stream().mapToLong(fact -> coreFactRows.getOrDefault(fact, 0L)).sum(),
+                        "core fact rows read (" + String.join(", ", PUBLISHED_FACTS) + ")")) {
+                    return failureOf(publish);
+                }
+                databaseSize = figures.databaseSize();
+
+                say("scale " + Units.scale(scale) + ": plain-SQL baseline");
+                sqlBaseline = new PlainSqlAggregations(warehouse.connection()).run(options.year());
+                say(String.format(Locale.ROOT, "  plain SQL: %.1f s%s", sqlBaseline.seconds(),
+                        sqlBaseline.complete() ? "" : " (some tables failed: see the report)"));
+                return null;
+            }
+        }
+
+        private interface RowCount {
+            long count();
+        }
+
+        /** Adds the stage's result, with its rows when it succeeded; returns whether it did. */
+        private boolean record(StageRunner.Finished finished, RowCount rows, String rowsMeaning) {
+            Long counted = finished.succeeded() ? rows.count() : null;
+            StageResult stage = new StageResult(finished.name(), finished.command(), finished.wallSeconds(), counted,
+                    rowsMeaning, finished.exitCode(), finished.logFile().toString(), finished.jvms());
+            stages.add(stage);
+            say(String.format(Locale.ROOT, "scale %s: %-8s %7.1f s  %s", Units.scale(scale), finished.name(),
+                    finished.wallSeconds(), finished.succeeded() ? "rows " + String.format(Locale.ROOT, "%,d", counted)
+                            : "FAILED (exit " + finished.exitCode() + ")"));
+            return finished.succeeded();
+        }
+
+        private String failureOf(StageRunner.Finished finished) {
+            if (finished.rebuiltProject()) {
+                return finished.name() + ": the launcher rebuilt the project during the stage (sources changed while the"
+                        + " bench ran), so its time is not the stage's; re-run the bench. Log: " + finished.logFile();
+            }
+            return finished.name() + " failed with exit code " + finished.exitCode() + "; log: " + finished.logFile();
+        }
+    }
+
+    private void say(String message) {
+        progress.println("[bench] " + message);
+    }
+
+    private static void recreate(Path folder) {
+        try {
+            if (Files.exists(folder)) {
+                try (Stream<Path> paths = Files.walk(folder)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot recreate the work folder " + folder, e);
+        }
+    }
+}

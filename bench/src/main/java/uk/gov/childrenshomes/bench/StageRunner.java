@@ -1,0 +1,150 @@
+package uk.gov.childrenshomes.bench;
+
+import uk.gov.childrenshomes.bench.BenchRun.JvmPeak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs one {@code ./datapack} command as a child process the way a user would, and measures it from outside: wall
+ * time from start to exit, the peak RSS of every JVM below it (polled) and the heap of each from the GC log every JVM
+ * writes because the child's JAVA_TOOL_OPTIONS asks it to.
+ */
+final class StageRunner {
+
+    /** What the launcher prints when it rebuilds the project first: that build would be timed with the stage. */
+    static final String REBUILD_MARKER = "Building the project";
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+    private static final Pattern GC_LOG_NAME = Pattern.compile("gc-(\\d+)\\.log");
+
+    private final Path launcher;
+    private final Map<String, String> environment;
+    private final boolean flightRecordings;
+
+    /**
+     * @param launcher         the {@code datapack} script
+     * @param environment      variables added to the bench's own for every command (warehouse, home, demo key)
+     * @param flightRecordings whether every JVM also writes a JFR recording next to its GC log (for profiling)
+     */
+    StageRunner(Path launcher, Map<String, String> environment, boolean flightRecordings) {
+        this.launcher = launcher;
+        this.environment = Map.copyOf(environment);
+        this.flightRecordings = flightRecordings;
+    }
+
+    /**
+     * What a finished command left behind, before its rows are counted.
+     *
+     * @param rebuiltProject the launcher rebuilt the project first (sources changed under a running bench), so the
+     *                       wall time is not the stage's alone and the stage cannot count as measured
+     */
+    record Finished(String name, String command, double wallSeconds, int exitCode, boolean rebuiltProject, Path logFile,
+                    List<JvmPeak> jvms) {
+
+        boolean succeeded() {
+            return exitCode == 0 && !rebuiltProject;
+        }
+    }
+
+    /**
+     * Runs {@code ./datapack <arguments>}; its output goes to {@code folder/<name>.log}, its JVMs' GC logs (and
+     * recordings) to {@code folder/<name>-jvms/}.
+     */
+    Finished run(String name, List<String> arguments, Path folder) {
+        try {
+            Path jvmFolder = Files.createDirectories(folder.resolve(name + "-jvms"));
+            Path logFile = folder.resolve(name + ".log");
+            List<String> command = new ArrayList<>(List.of(launcher.toString()));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(launcher.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions(jvmFolder));
+            long started = System.nanoTime();
+            Process process = builder.start();
+            Map<Long, JvmMemoryMonitor.Sample> samples;
+            int exitCode;
+            try (JvmMemoryMonitor monitor = JvmMemoryMonitor.watch(process.toHandle(), POLL_INTERVAL)) {
+                exitCode = waitFor(process);
+                samples = monitor.stop();
+            }
+            double wallSeconds = (System.nanoTime() - started) / 1e9;
+            return new Finished(name, "./datapack " + String.join(" ", arguments), wallSeconds, exitCode,
+                    rebuiltFirst(logFile), logFile, jvms(samples, jvmFolder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run ./datapack " + name, e);
+        }
+    }
+
+    private String javaToolOptions(Path jvmFolder) {
+        List<String> options = new ArrayList<>();
+        String inherited = environment.getOrDefault("JAVA_TOOL_OPTIONS", System.getenv("JAVA_TOOL_OPTIONS"));
+        if (inherited != null && !inherited.isBlank()) {
+            options.add(inherited.strip());
+        }
+        options.add(GcLog.loggingOption(jvmFolder));
+        if (flightRecordings) {
+            // a folder as the file name: JFR names each recording after the JVM's pid and start time
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + jvmFolder.toAbsolutePath() + "/");
+        }
+        return String.join(" ", options);
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + process.info().commandLine().orElse("./datapack"), e);
+        }
+    }
+
+    private static boolean rebuiltFirst(Path logFile) throws IOException {
+        try (Stream<String> lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.startsWith(REBUILD_MARKER));
+        } catch (UncheckedIOException e) {
+            // output that is not UTF-8 cannot be the launcher's own message
+            return false;
+        }
+    }
+
+    /** Every JVM that was sampled or wrote a GC log, by pid, with both kinds of figures where present. */
+    private static List<JvmPeak> jvms(Map<Long, JvmMemoryMonitor.Sample> samples, Path jvmFolder) throws IOException {
+        Map<Long, GcLog> gcLogs = new HashMap<>();
+        try (Stream<Path> files = Files.list(jvmFolder)) {
+            for (Path file : files.toList()) {
+                Matcher name = GC_LOG_NAME.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    gcLogs.put(Long.parseLong(name.group(1)), GcLog.read(file));
+                }
+            }
+        }
+        TreeSet<Long> pids = new TreeSet<>(samples.keySet());
+        pids.addAll(gcLogs.keySet());
+        List<JvmPeak> jvms = new ArrayList<>();
+        for (long pid : pids) {
+            JvmMemoryMonitor.Sample sample = samples.get(pid);
+            GcLog gc = gcLogs.getOrDefault(pid, new GcLog(null, null));
+            jvms.add(new JvmPeak(pid, sample == null ? "(exited before the first poll)" : sample.label(),
+                    sample == null ? null : sample.peakRssBytes(), gc.maxHeapBytes(), gc.peakHeapUsedBytes()));
+        }
+        return jvms;
+    }
+}
