@@ -63,11 +63,10 @@ with DAG(
     @task.short_circuit(retries=0)
     def check_window() -> bool:
         context = get_current_context()
-        config = runtime.settings()
+        year = runtime.run_year(context)
+        deadline = collection_calendar.deadline_for(year, runtime.settings().collection_deadline)
         now = dt.datetime.now(dt.timezone.utc)
-        year = collection_calendar.run_year(context["params"].get("year"), context.get("logical_date"), now)
-        deadline = collection_calendar.deadline_for(year, config.collection_deadline)
-        manual = str(getattr(context["dag_run"], "run_type", "")).lower().endswith("manual")
+        manual = context["dag_run"].run_type == "manual"
         inside = collection_calendar.in_collection_window(now, year, deadline)
         log.info("Collection %s: window %s → %s; now %s; %s run", year,
                  collection_calendar.collection_opens(year).date(), deadline, now, "manual" if manual else "scheduled")
@@ -75,19 +74,15 @@ with DAG(
 
     @task(multiple_outputs=True, retries=0)
     def resolve_collection() -> dict:
-        context = get_current_context()
-        config = runtime.settings()
-        year = collection_calendar.run_year(
-            context["params"].get("year"), context.get("logical_date"), dt.datetime.now(dt.timezone.utc))
-        return {"year": year, "inbox": config.inbox(year)}
+        year = runtime.run_year(get_current_context())
+        return {"year": year, "inbox": runtime.settings().inbox(year)}
 
     @task(retries=2)
     def plan_collection(year: int, inbox: str) -> list[str]:
         params = get_current_context()["params"]
         config = runtime.settings()
         expected = registry.expected_las(registry.load_registry(config.la_registry), year)
-        status_json = runtime.run_cli(cli.status_args(config.cli, year), config, capture_stdout=True)
-        last = collection_status.last_activity(collection_status.parse_records(status_json))
+        last = collection_status.last_activity(runtime.status_records(config, year))
         requested = registry.parse_requested(params.get("las"))
         try:
             due = registry.las_due(expected, registry.inbox_activity(inbox, expected), last,
@@ -108,25 +103,19 @@ with DAG(
         return {"la": la, "seconds": round(time.monotonic() - started, 1)}
 
     @task(trigger_rule="all_done", retries=2)
-    def summarise_collection(year: int, due: list, results) -> dict:
-        config = runtime.settings()
-        now = dt.datetime.now(dt.timezone.utc)
-        las = registry.load_registry(config.la_registry)
-        records = collection_status.parse_records(
-            runtime.run_cli(cli.status_args(config.cli, year), config, capture_stdout=True))
+    def summarise_collection(year: int, due: list | None, results) -> dict:
+        # due is None when plan_collection failed: nothing was ingested, and the run must not end green.
         succeeded = {result["la"] for result in (results or []) if result}
-        summary = collection_status.summarise(
-            records, registry.expected_las(las, year), year,
-            collection_calendar.deadline_for(year, config.collection_deadline), now,
-            failed_tasks=sorted(set(due) - succeeded))
-        log.info("%s", summary.describe(registry.la_names(las)))
+        summary = runtime.collection_summary(runtime.settings(), year, failed_tasks=sorted(set(due or []) - succeeded))
         if summary.late:
             log.warning("%d LA(s) are late for %s: %s", len(summary.late), year, ", ".join(summary.late))
         get_current_context()["ti"].xcom_push(key="collection_summary", value=summary.as_dict())
+        problems = ["plan_collection failed, so no LA was ingested (see its log)"] if due is None else []
         if summary.failing:
-            raise AirflowFailException(
-                f"{len(summary.failing)} LA(s) failing for {year}: {', '.join(summary.failing)} "
-                "(see the ingest_la task of each LA; re-run one with params las=[CODE])")
+            problems.append(f"{len(summary.failing)} LA(s) failing for {year}: {', '.join(summary.failing)} "
+                            "(see the ingest_la task of each LA; re-run one with params las=[CODE])")
+        if problems:
+            raise AirflowFailException("; ".join(problems))
         return summary.as_dict()
 
     target = resolve_collection()

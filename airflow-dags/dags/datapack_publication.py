@@ -11,7 +11,7 @@ import time
 from airflow.sdk import DAG, Asset, Param, PokeReturnValue, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException
 
-from datapack_orchestration import cli, collection_calendar, registry, release, runtime
+from datapack_orchestration import cli, collection_calendar, release, runtime
 from datapack_orchestration import status as collection_status
 from datapack_orchestration.dag_defaults import DEFAULT_ARGS, TAGS
 
@@ -60,23 +60,17 @@ with DAG(
     def resolve_release() -> dict:
         context = get_current_context()
         config = runtime.settings()
-        now = dt.datetime.now(dt.timezone.utc)
-        year = collection_calendar.run_year(context["params"].get("year"), context.get("logical_date"), now)
+        year = runtime.run_year(context)
         deadline = collection_calendar.deadline_for(year, config.collection_deadline)
         wait = context["params"].get("wait") or config.publication_wait
         log.info("Publishing collection year %s into %s (deadline %s, wait mode %s)", year, config.out(year), deadline, wait)
-        return {"year": year, "out": config.out(year), "deadline": deadline.isoformat(), "wait": wait}
+        return {"year": year, "out": config.out(year), "wait": wait}
 
     @task.sensor(poke_interval=3600, timeout=120 * 24 * 3600, mode="reschedule", retries=2)
     def wait_for_returns(year: int, wait: str) -> PokeReturnValue:
-        config = runtime.settings()
-        las = registry.load_registry(config.la_registry)
-        summary = collection_status.summarise(
-            collection_status.parse_records(runtime.run_cli(cli.status_args(config.cli, year), config, capture_stdout=True)),
-            registry.expected_las(las, year), year,
-            collection_calendar.deadline_for(year, config.collection_deadline), dt.datetime.now(dt.timezone.utc))
+        summary = runtime.collection_summary(runtime.settings(), year)
         ready, reason = collection_status.ready_to_publish(wait, summary)
-        log.info("%s\n%s", reason, summary.describe(registry.la_names(las)))
+        log.info("%s", reason)
         return PokeReturnValue(is_done=ready, xcom_value=summary.as_dict() if ready else None)
 
     @task(retries=1)

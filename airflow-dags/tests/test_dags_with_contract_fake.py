@@ -107,6 +107,14 @@ def test_collection_isolates_a_failing_la_and_the_summary_names_it(fake_pipeline
     assert rerun.xcom("summarise_collection")["accepted"] == LAS
 
 
+def test_collection_that_cannot_plan_still_records_the_summary_and_fails(fake_pipeline):
+    result = run_dag("datapack_collection", {"year": 2025, "las": ["E06000099"]})  # not in the registry
+    assert result.task_states["plan_collection"] == "failed"
+    assert result.task_states["summarise_collection"] == "failed"
+    assert result.state == "failed", "a run that ingested nothing because planning failed must not end green"
+    assert result.xcom("summarise_collection", "collection_summary")["missing"] == sorted(LAS + [SILENT_LA])
+
+
 def test_collection_with_nothing_new_maps_no_ingest_and_succeeds(fake_pipeline):
     fake_pipeline.joinpath("state").write_text("\n".join(LAS) + "\n")  # status: every LA ingested after its files
     past = time.time() - 10 * 365 * 86400

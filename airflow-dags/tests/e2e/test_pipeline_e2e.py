@@ -78,7 +78,7 @@ def pipeline(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def collected(pipeline):
-    return run_dag("datapack_collection", {"year": YEAR})
+    return run_dag("datapack_collection", {"year": YEAR}, without_retries=True)
 
 
 def test_collection_ingests_each_generated_la_and_reports_the_missing_one(pipeline, collected):
@@ -93,8 +93,8 @@ def test_collection_ingests_each_generated_la_and_reports_the_missing_one(pipeli
 
 
 def test_publication_produces_a_checked_release_marked_ready(pipeline, collected):
-    assert collected.state == "success", "publication needs the collection run to have loaded the LAs"
-    published = run_dag("datapack_publication", {"year": YEAR})
+    """Runs after the collection run whatever its outcome, so a publish failure is reported on its own."""
+    published = run_dag("datapack_publication", {"year": YEAR}, without_retries=True)
     assert published.state == "success", published.task_states
     assert published.task_states["check_release"] == "success" and published.task_states["mark_ready"] == "success"
     path = Path(published.xcom("publish"))

@@ -19,15 +19,15 @@ SELECT h.snapshot_year AS time_period, a.region_code, a.la_code, h.urn, h.sector
  WHERE h.snapshot_year <= %1$d;
 
 CREATE TEMPORARY VIEW looked_after_units AS
-SELECT f.snapshot_year AS time_period, placing.region_code, placing.la_code, f.child_key, f.placement_group,
+SELECT f.snapshot_year AS time_period, placer.region_code, placer.la_code, f.child_key, f.placement_group,
        f.locality, f.distance_band, f.distance_miles, f.placement_la_key,
        host.la_code AS host_la_code, host.region_code AS host_region_code,
        coalesce(host.la_name, 'Not known') AS host_la_name, coalesce(host.region_name, 'Not known') AS host_region_name,
        CASE WHEN f.placement_la_key IN (-1, -3) THEN 'Not known'
-            WHEN host.la_code = placing.la_code THEN 'Placed by this LA'
+            WHEN host.la_code = placer.la_code THEN 'Placed by this LA'
             ELSE 'Placed by another LA' END AS placing_relation
   FROM core.fact_looked_after_31_march f
-  JOIN la_area placing ON placing.la_key = f.responsible_la_key
+  JOIN la_area placer ON placer.la_key = f.responsible_la_key
   LEFT JOIN la_area host ON host.la_key = f.placement_la_key
  WHERE f.snapshot_year <= %1$d;
 

@@ -1,6 +1,7 @@
 package uk.gov.childrenshomes.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,17 @@ import java.util.List;
  * @param json     the JSON file to (re)write
  * @param work     where each scale's inbox, logs, release and warehouse go (scale folders are recreated)
  * @param profile  whether every JVM also writes a JFR recording (for finding the cause of a missed target)
+ * @param stageTimeout how long one stage may run before it is stopped and reported as failed
  */
-record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Path work, boolean profile) {
+record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Path work, boolean profile,
+                    Duration stageTimeout) {
+
+    /** Long enough for scale 10 on the target machine; a stage past it is stuck, or far off every target. */
+    static final Duration DEFAULT_STAGE_TIMEOUT = Duration.ofMinutes(120);
 
     static final String USAGE = """
-            Usage: ./datapack bench [--scales 1,10] [--year YYYY] [--out docs/benchmarks.md] [--json FILE] [--work DIR] [--profile]
+            Usage: ./datapack bench [--scales 1,10] [--year YYYY] [--out docs/benchmarks.md] [--json FILE] [--work DIR]
+                                    [--stage-timeout MINUTES] [--profile]
 
             Runs generate → ingest → publish at each scale against a fresh warehouse per scale, measures each stage
             (wall time, rows per second, peak RSS and heap of every JVM, database size) and the baselines on the same
@@ -30,6 +37,8 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
               --out FILE      Markdown report (default docs/benchmarks.md)
               --json FILE     JSON report (default: the Markdown report's name with .json)
               --work DIR      work folder (default bench/target/bench-work)
+              --stage-timeout MINUTES
+                              stop a stage that runs longer and report it as failed (default 120)
               --profile       also record every JVM with Java Flight Recorder (next to its GC log)
 
             The warehouse of each scale is an embedded PostgreSQL under the work folder on a free port, or, when
@@ -50,12 +59,13 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
         Path json = null;
         Path work = repository.resolve("bench/target/bench-work");
         boolean profile = false;
+        Duration stageTimeout = DEFAULT_STAGE_TIMEOUT;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
                 case "--help", "-h" -> throw new HelpRequested();
                 case "--profile" -> profile = true;
-                case "--scales", "--year", "--out", "--json", "--work" -> {
+                case "--scales", "--year", "--out", "--json", "--work", "--stage-timeout" -> {
                     if (i + 1 >= args.size()) {
                         throw new IllegalArgumentException(option + " needs a value");
                     }
@@ -70,6 +80,7 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
                         }
                         case "--out" -> markdown = Path.of(value);
                         case "--json" -> json = Path.of(value);
+                        case "--stage-timeout" -> stageTimeout = minutes(value);
                         default -> work = Path.of(value);
                     }
                 }
@@ -80,7 +91,20 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
             String name = markdown.getFileName().toString().replaceFirst("\\.md$", "");
             json = markdown.resolveSibling(name + ".json");
         }
-        return new BenchOptions(scales, year, markdown.toAbsolutePath(), json.toAbsolutePath(), work.toAbsolutePath(), profile);
+        return new BenchOptions(scales, year, markdown.toAbsolutePath(), json.toAbsolutePath(), work.toAbsolutePath(), profile,
+                stageTimeout);
+    }
+
+    private static Duration minutes(String value) {
+        try {
+            long minutes = Long.parseLong(value);
+            if (minutes > 0) {
+                return Duration.ofMinutes(minutes);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value given
+        }
+        throw new IllegalArgumentException("--stage-timeout takes a whole number of minutes above 0, got '" + value + "'");
     }
 
     private static List<Double> scales(String list) {

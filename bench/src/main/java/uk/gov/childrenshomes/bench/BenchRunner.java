@@ -127,7 +127,7 @@ final class BenchRunner {
                 warehouseDescription = warehouse.description();
                 Map<String, String> commandEnvironment = new HashMap<>(environment);
                 commandEnvironment.putAll(warehouse.environment());
-                StageRunner runner = new StageRunner(launcher, commandEnvironment, options.profile());
+                StageRunner runner = new StageRunner(launcher, commandEnvironment, options.profile(), options.stageTimeout());
 
                 StageRunner.Finished generate = runner.run("generate", List.of("generate", "--out", inbox.toString(),
                         "--year", year, "--scale", Units.scale(scale)), logs);
@@ -184,6 +184,10 @@ final class BenchRunner {
         }
 
         private String failureOf(StageRunner.Finished finished) {
+            if (finished.timedOut()) {
+                return finished.name() + " did not finish within " + options.stageTimeout().toMinutes() + " min and was"
+                        + " stopped (--stage-timeout); log: " + finished.logFile();
+            }
             if (finished.rebuiltProject()) {
                 return finished.name() + ": the launcher rebuilt the project during the stage (sources changed while the"
                         + " bench ran), so its time is not the stage's; re-run the bench. Log: " + finished.logFile();

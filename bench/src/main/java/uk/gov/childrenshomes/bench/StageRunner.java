@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,29 +36,33 @@ final class StageRunner {
     private final Path launcher;
     private final Map<String, String> environment;
     private final boolean flightRecordings;
+    private final Duration timeout;
 
     /**
      * @param launcher         the {@code datapack} script
      * @param environment      variables added to the bench's own for every command (warehouse, home, demo key)
      * @param flightRecordings whether every JVM also writes a JFR recording next to its GC log (for profiling)
+     * @param timeout          how long a command may run before it is stopped and counted as failed
      */
-    StageRunner(Path launcher, Map<String, String> environment, boolean flightRecordings) {
+    StageRunner(Path launcher, Map<String, String> environment, boolean flightRecordings, Duration timeout) {
         this.launcher = launcher;
         this.environment = Map.copyOf(environment);
         this.flightRecordings = flightRecordings;
+        this.timeout = timeout;
     }
 
     /**
      * What a finished command left behind, before its rows are counted.
      *
+     * @param timedOut       the command ran past the timeout and was stopped (its exit code is then the signal's)
      * @param rebuiltProject the launcher rebuilt the project first (sources changed under a running bench), so the
      *                       wall time is not the stage's alone and the stage cannot count as measured
      */
-    record Finished(String name, String command, double wallSeconds, int exitCode, boolean rebuiltProject, Path logFile,
-                    List<JvmPeak> jvms) {
+    record Finished(String name, String command, double wallSeconds, int exitCode, boolean timedOut,
+                    boolean rebuiltProject, Path logFile, List<JvmPeak> jvms) {
 
         boolean succeeded() {
-            return exitCode == 0 && !rebuiltProject;
+            return exitCode == 0 && !timedOut && !rebuiltProject;
         }
     }
 
@@ -78,14 +85,15 @@ final class StageRunner {
             long started = System.nanoTime();
             Process process = builder.start();
             Map<Long, JvmMemoryMonitor.Sample> samples;
-            int exitCode;
+            boolean timedOut;
+            double wallSeconds;
             try (JvmMemoryMonitor monitor = JvmMemoryMonitor.watch(process.toHandle(), POLL_INTERVAL)) {
-                exitCode = waitFor(process);
+                timedOut = !waitFor(process, timeout);
+                wallSeconds = (System.nanoTime() - started) / 1e9;
                 samples = monitor.stop();
             }
-            double wallSeconds = (System.nanoTime() - started) / 1e9;
-            return new Finished(name, "./datapack " + String.join(" ", arguments), wallSeconds, exitCode,
-                    rebuiltFirst(logFile), logFile, jvms(samples, jvmFolder));
+            return new Finished(name, "./datapack " + String.join(" ", arguments), wallSeconds, process.exitValue(),
+                    timedOut, rebuiltFirst(logFile), logFile, jvms(samples, jvmFolder));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run ./datapack " + name, e);
         }
@@ -105,14 +113,43 @@ final class StageRunner {
         return String.join(" ", options);
     }
 
-    private static int waitFor(Process process) {
+    /** How long a stopped command's processes get to exit on SIGTERM before they are killed. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    /** Waits for the command; past the timeout, stops it and everything it started. Returns whether it ended in time. */
+    private static boolean waitFor(Process process, Duration timeout) {
         try {
-            return process.waitFor();
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            stop(process);
+            process.waitFor(); // stopped, or killed once the grace period ran out
+            return false;
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
+            stop(process);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + process.info().commandLine().orElse("./datapack"), e);
+        }
+    }
+
+    /**
+     * Stops the launcher and every process below it (the launcher would not pass a signal on to the JVM it waits
+     * for), and waits until they have exited: a JVM left running would skew the next stage.
+     */
+    private static void stop(Process process) {
+        List<ProcessHandle> processes = new ArrayList<>(process.descendants().toList());
+        processes.add(process.toHandle());
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (ProcessHandle handle : processes) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                handle.destroyForcibly();
+            } catch (InterruptedException e) {
+                handle.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,8 +1,9 @@
 package uk.gov.childrenshomes.bench;
 
 /**
- * A child JVM with a known footprint for the memory tests: holds {@code args[0]} MiB of touched heap until it exits,
- * so both its resident set and its heap in use pass that size.
+ * A child JVM with a known footprint for the stage runner tests: holds {@code args[0]} MiB of touched heap for
+ * {@code args[1]} milliseconds (default 300: several polls of the monitor after the peak), so both its resident set
+ * and its heap in use pass that size.
  */
 public final class MemoryHog {
 
@@ -20,7 +21,7 @@ public final class MemoryHog {
                 held[i][page] = 1; // touch every page so it is resident, not just reserved
             }
         }
-        Thread.sleep(300); // several polls of the monitor after the peak
+        Thread.sleep(args.length > 1 ? Long.parseLong(args[1]) : 300);
         System.out.println("held " + held.length + " MiB");
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -76,8 +77,26 @@ class StageRunnerTest {
         assertFalse(finished.succeeded());
     }
 
+    @Test
+    void aCommandPastTheTimeoutIsStoppedWithTheJvmItStarted() throws IOException {
+        Path launcher = launcher("""
+                java -cp "$TEST_CLASSES" uk.gov.childrenshomes.bench.MemoryHog 16 600000
+                """);
+        StageRunner runner = new StageRunner(launcher, Map.of("TEST_CLASSES", System.getProperty("java.class.path")), false,
+                Duration.ofSeconds(2));
+
+        StageRunner.Finished finished = runner.run("ingest", List.of("ingest"), folder);
+
+        assertTrue(finished.timedOut());
+        assertFalse(finished.succeeded());
+        assertEquals(1, finished.jvms().size(), finished.jvms().toString());
+        assertFalse(ProcessHandle.of(finished.jvms().get(0).pid()).map(ProcessHandle::isAlive).orElse(false),
+                "the JVM below the launcher is stopped too");
+    }
+
     private StageRunner runner(Path launcher) {
-        return new StageRunner(launcher, Map.of("TEST_CLASSES", System.getProperty("java.class.path")), false);
+        return new StageRunner(launcher, Map.of("TEST_CLASSES", System.getProperty("java.class.path")), false,
+                Duration.ofMinutes(2));
     }
 
     private Path launcher(String body) throws IOException {

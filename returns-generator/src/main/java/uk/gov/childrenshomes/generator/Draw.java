@@ -65,10 +65,6 @@ public final class Draw {
             int index = Arrays.binarySearch(cumulative, random.nextDouble());
             return Math.min(index >= 0 ? index + 1 : -index - 1, cumulative.length - 1);
         }
-
-        public int size() {
-            return cumulative.length;
-        }
     }
 
     /** A heavy-tailed count in {@code 1..max}: P(n) proportional to n^-exponent (a truncated zeta distribution). */

@@ -112,7 +112,8 @@ final class LaInboxWriter {
 
         Counts counts = count(code, children, incidents, placements);
         counts.add("faults_injected", faults.size());
-        return new LaReport(la, xmlExport ? "xml" : "csv", xlsxMissing ? "xlsx" : "csv", fileRows, counts, faults);
+        return new LaReport(la, xmlExport ? "xml" : "csv", xlsxMissing ? "xlsx" : "csv", policy, fileRows, counts,
+                faults);
     }
 
     /** The SSDA903 missing table: each care incident by date, a child's rows together in start order. */

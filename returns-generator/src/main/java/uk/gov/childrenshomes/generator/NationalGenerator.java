@@ -177,6 +177,8 @@ public final class NationalGenerator {
             la.put("la_name", report.authority().name());
             la.put("formats", ordered("ssda903", report.ssda903Format(), "missing", report.missingFormat(),
                     "oversight", "csv"));
+            la.put("offers_return_interviews_to_children_missing_from_home",
+                    report.returnInterviews().offersToHomeChildren());
             la.put("files", report.fileRows());
             la.put("counts", report.counts().asMap());
             las.add(la);

@@ -159,6 +159,9 @@ class FileFormatsTest {
             String county = row[header.indexOf("oscty")];
             String ctry = row[header.indexOf("ctry")];
             countries.add(ctry);
+            for (String code : List.of("oscty", "ced", "oslaua", "osward", "parish", "oshlthau", "nhser", "ctry", "rgn")) {
+                assertTrue(row[header.indexOf(code)].matches("[ENSW]\\d{8}"), code + " " + row[header.indexOf(code)]);
+            }
             Integer.parseInt(row[header.indexOf("oseast1m")]);
             Integer.parseInt(row[header.indexOf("osnrth1m")]);
             upperTier.put(row[header.indexOf("pcds")], !ctry.equals("E92000001") ? ctry

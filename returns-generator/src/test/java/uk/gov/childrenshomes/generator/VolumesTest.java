@@ -56,6 +56,21 @@ class VolumesTest {
     }
 
     @Test
+    void aboutAQuarterOfLasNeverOfferInterviewsToChildrenMissingFromHome() {
+        long notOffering = 0;
+        for (LaReport la : inbox.result.las()) {
+            boolean offersToHome = GeneratedInbox.rows(inbox.onlyFile(la, "missing")).stream()
+                    .anyMatch(row -> row[3].equals("HOME") && row[10].equals("Y"));
+            boolean policy = la.returnInterviews().offersToHomeChildren();
+            assertTrue(offersToHome == policy || policy && la.counts().get("missing_from_home_incidents") < 20,
+                    la.authority().code() + " offers to children missing from home: " + offersToHome);
+            notOffering += policy ? 0 : 1;
+        }
+        assertBetween(0.15, 0.35, (double) notOffering / inbox.result.las().size(), "LAs not offering to home (~1 in 4)");
+        assertTrue(readManifest().contains("\"offers_return_interviews_to_children_missing_from_home\": false"));
+    }
+
+    @Test
     void theRegisterHasATenthOfEnglandsHomes() {
         Map<String, Long> national = inbox.result.national();
         assertBetween(250, 330, national.get("childrens_homes_31_march"), "homes (2,880 in 2023)");

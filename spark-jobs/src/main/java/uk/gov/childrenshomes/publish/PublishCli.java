@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import uk.gov.childrenshomes.publish.disclosure.DisclosurePolicy;
 import uk.gov.childrenshomes.publish.ees.DfeGeography;
 import uk.gov.childrenshomes.publish.ees.EesChecker;
+import uk.gov.childrenshomes.publish.release.Headlines;
 import uk.gov.childrenshomes.publish.release.ReleaseRefusedException;
 import uk.gov.childrenshomes.publish.warehouse.Warehouse;
 import uk.gov.childrenshomes.publish.warehouse.WarehouseException;
@@ -30,16 +31,17 @@ public final class PublishCli {
     static final int SYSTEM_FAILURE = 1;
     static final int BAD_ARGUMENTS = 2;
     static final int REFUSED = 3;
+    static final String DEFAULT_MASTER = "local[*]";
 
     private static final String USAGE = """
             Usage: publish --year YYYY --out DIR [--master URL]
               --year YYYY    reporting year (the year whose 31 March ends it), e.g. 2025
               --out DIR      output folder; the release is written to DIR/<year>-r<NNN>/
-              --master URL   Spark master (default local[*]; e.g. spark://HOST:7077)
+              --master URL   Spark master (default: spark-submit's, else local[*]; e.g. spark://HOST:7077)
             Warehouse from WAREHOUSE_URL, WAREHOUSE_USER, WAREHOUSE_PASSWORD.
             Exit codes: 0 published, 1 system failure, 2 bad arguments, 3 refused by the EES checks.""";
 
-    /** Parsed arguments. */
+    /** Parsed arguments; {@code master} is null when not given. */
     record Arguments(int year, Path out, String master) {
     }
 
@@ -82,8 +84,7 @@ public final class PublishCli {
         try {
             PublishJob.Release release = new PublishJob(spark, warehouse, policy, DfeGeography.fromClasspath(),
                     Clock.systemUTC()).publish(arguments.year(), arguments.out());
-            out.println("Published release " + release.releaseId() + " to " + release.directory());
-            release.tables().forEach(t -> out.println("  " + t.name() + ": " + t.rows().size() + " rows"));
+            summary(release, arguments.year(), out);
             return OK;
         } catch (ReleaseRefusedException e) {
             err.println("publish: " + e.getMessage() + "; nothing was written:");
@@ -99,10 +100,23 @@ public final class PublishCli {
         }
     }
 
+    /** The release path, then what a publisher checks at a glance: the tables, the inputs, the headline figures. */
+    static void summary(PublishJob.Release release, int year, PrintStream out) {
+        out.println(release.directory());
+        out.println("Published release " + release.releaseId() + " of reporting year " + year + " (EES checks passed)");
+        out.println("  built from " + release.inputs().size() + " accepted submissions; years "
+                + release.years().get(0) + "-" + release.years().get(release.years().size() - 1));
+        out.println("  tables (data rows):");
+        release.tables().forEach(t -> out.println("    " + t.name() + " " + t.rows().size()));
+        out.println("  England " + year + ":");
+        Headlines.of(release.tables(), year).lines().forEach(line -> out.println("    " + line));
+        out.println("  files: data/, parquet/, manifest.json, quality.csv, changes.md, index.html");
+    }
+
     static Arguments parse(String[] args) {
         Integer year = null;
         Path out = null;
-        String master = "local[*]";
+        String master = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -128,18 +142,23 @@ public final class PublishCli {
     }
 
     /**
-     * A Spark session for the CLI: no UI, UTC. On a cluster the executors need the PostgreSQL driver for the
-     * partitioned reads, so this jar and the driver's are shipped with the application.
+     * A Spark session for the CLI: no UI, UTC. With {@code --master} of a cluster the executors need the PostgreSQL
+     * driver for the partitioned reads, so this jar and the driver's are shipped with the application. Without
+     * {@code --master}: the master spark-submit set (it also ships the jars), else {@value #DEFAULT_MASTER}.
      */
     static SparkSession session(String master) {
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("datapack-publish")
-                .master(master)
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "8");
-        if (!master.startsWith("local")) {
-            builder.config("spark.jars", String.join(",", jarOf(PublishCli.class), jarOf(org.postgresql.Driver.class)));
+        if (master != null) {
+            builder.master(master);
+            if (!master.startsWith("local")) {
+                builder.config("spark.jars", String.join(",", jarOf(PublishCli.class), jarOf(org.postgresql.Driver.class)));
+            }
+        } else if (System.getProperty("spark.master") == null) {
+            builder.master(DEFAULT_MASTER);
         }
         return builder.getOrCreate();
     }

@@ -41,6 +41,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The publication job: reads the core facts, computes every table of the pack (Spark aggregation, then the common
@@ -50,9 +54,13 @@ import java.util.Map;
  */
 public final class PublishJob {
 
-    /** A written release. */
-    public record Release(String releaseId, Path directory, List<EesTable> tables) {
+    /** A written release: where it is, what it holds and what it was built from. */
+    public record Release(String releaseId, Path directory, List<EesTable> tables, List<Submission> inputs,
+                          List<Integer> years) {
     }
+
+    /** Tables whose Spark jobs run at the same time. */
+    private static final int CONCURRENT_TABLES = 4;
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -73,20 +81,8 @@ public final class PublishJob {
         CoreFacts facts = new CoreFacts(warehouse);
         ReportingGeography geography = facts.geography(year);
         Dataset<Row> mappings = CoreFacts.mappingFrame(spark, geography);
-        List<EesTable> tables = new ArrayList<>();
-        for (TableDefinition table : DataPackTables.ALL) {
-            long t0 = System.nanoTime();
-            Dataset<Row> u = facts.units(spark, table, year);
-            List<Cell> grid = cells(table, geography, u, mappings);
-            long t1 = System.nanoTime();
-            Map<CellKey, List<String>> values = new DisclosureControl(policy).publish(table, grid);
-            long t2 = System.nanoTime();
-            tables.add(EesTable.assemble(table, geography, grid.stream().map(Cell::key).toList(), values));
-            System.err.println("TIMING " + table.name() + " spark=" + (t1 - t0) / 1000000 + " disclosure=" + (t2 - t1) / 1000000 + " assemble=" + (System.nanoTime() - t2) / 1000000 + " rows=" + grid.size());
-        }
-        long c0 = System.nanoTime();
+        List<EesTable> tables = publishedTables(facts, geography, mappings, year);
         List<EesChecker.Failure> failures = EesChecker.standard(dfeGeography).check(tables);
-        System.err.println("TIMING checker " + (System.nanoTime() - c0) / 1000000);
         if (!failures.isEmpty()) {
             throw new ReleaseRefusedException(failures);
         }
@@ -96,13 +92,13 @@ public final class PublishJob {
         Instant builtAt = clock.instant();
         String codeVersion = CodeVersion.current();
 
-        ReleaseDirectory release = ReleaseDirectory.allocate(out, year);
+        ReleaseDirectory release = ReleaseDirectory.allocate(out, year, ops.latestRelease(year));
         try {
             Path staging = release.staging();
             for (EesTable table : tables) {
                 write(staging.resolve("data").resolve(table.dataFileName()), EesCsv.data(table));
                 write(staging.resolve("data").resolve(table.metaFileName()), EesCsv.meta(table));
-                ParquetExport.write(spark, table, staging.resolve("parquet").resolve(table.name()));
+                ParquetExport.write(table, staging.resolve("parquet").resolve(table.name()));
             }
             write(staging.resolve("quality.csv"),
                     EesCsv.write(QualityRow.HEADER, quality.stream().map(QualityRow::cells).toList()));
@@ -114,16 +110,45 @@ public final class PublishJob {
             Manifest manifest = new Manifest(release.releaseId(), year, builtAt, codeVersion, policy.describe(),
                     geography.years(), tables, inputs, files);
             write(staging.resolve(Manifest.FILE_NAME), manifest.json().getBytes(StandardCharsets.UTF_8));
-            System.err.println("TIMING files " + (System.nanoTime() - c0) / 1000000);
             try (PubLoader.PendingLoad load = new PubLoader(warehouse).load(release.releaseId(), year, builtAt,
                     codeVersion, manifest.policyJson(), manifest.json(), files, inputs, tables)) {
-                System.err.println("TIMING pub " + (System.nanoTime() - c0) / 1000000);
                 Path published = release.commit();
                 load.commit();
-                return new Release(release.releaseId(), published, tables);
+                return new Release(release.releaseId(), published, tables, inputs, geography.years());
             }
         } finally {
             release.abandon();
+        }
+    }
+
+    /**
+     * Every table of the pack. The tables are independent Spark jobs, each small (a read, a few shuffles, a collect
+     * of thousands of rows), so they are submitted together from a few threads to keep the executors busy; the
+     * result is in publication order whatever order the jobs finish in.
+     */
+    private List<EesTable> publishedTables(CoreFacts facts, ReportingGeography geography, Dataset<Row> mappings,
+                                           int year) {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_TABLES);
+        try {
+            List<Future<EesTable>> pending = new ArrayList<>();
+            for (TableDefinition table : DataPackTables.ALL) {
+                pending.add(pool.submit(() -> publishedTable(table, geography, facts.units(spark, table, year), mappings)));
+            }
+            List<EesTable> tables = new ArrayList<>();
+            for (Future<EesTable> table : pending) {
+                tables.add(table.get());
+            }
+            return tables;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while computing the tables", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

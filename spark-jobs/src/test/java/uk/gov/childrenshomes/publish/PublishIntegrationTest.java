@@ -16,6 +16,7 @@ import uk.gov.childrenshomes.publish.ees.EesCsv;
 import uk.gov.childrenshomes.publish.release.ReleaseRefusedException;
 import uk.gov.childrenshomes.publish.support.CoreRows;
 import uk.gov.childrenshomes.publish.support.SuppressionAudit;
+import uk.gov.childrenshomes.publish.support.TeesValleyData;
 import uk.gov.childrenshomes.publish.support.TestSpark;
 import uk.gov.childrenshomes.publish.tables.DataPackTables;
 import uk.gov.childrenshomes.publish.tables.Indicator;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,22 +45,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.childrenshomes.publish.support.TeesValleyData.CUMBERLAND;
+import static uk.gov.childrenshomes.publish.support.TeesValleyData.CUMBRIA;
+import static uk.gov.childrenshomes.publish.support.TeesValleyData.ENGLAND;
+import static uk.gov.childrenshomes.publish.support.TeesValleyData.HARTLEPOOL;
+import static uk.gov.childrenshomes.publish.support.TeesValleyData.MIDDLESBROUGH;
+import static uk.gov.childrenshomes.publish.support.TeesValleyData.REDCAR;
 
 /**
- * The whole publish, end to end, on a real migrated PostgreSQL and a real SparkSession: a small realistic set of
- * core rows over three years (including Cumbria, split in 2023, and an LA whose return was rejected) for every
- * return is published, published again, refused when the EES checks fail, and revised.
+ * The whole publish, end to end, on a real migrated PostgreSQL and a real SparkSession: {@link TeesValleyData}
+ * (three years, Cumbria split in 2023, a rejected return, every return) is published, published again, refused
+ * when the EES checks fail, and revised.
  */
 @ExtendWith(WarehouseExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublishIntegrationTest {
 
-    private static final String HARTLEPOOL = "E06000001";
-    private static final String MIDDLESBROUGH = "E06000002";
-    private static final String REDCAR = "E06000003";
-    private static final String CUMBERLAND = "E06000063";
-    private static final String CUMBRIA = "E10000006";
-    private static final String ENGLAND = "E92000001";
     private static final String HOMES = DataPackTables.CHILDRENS_HOMES_GROUP;
 
     private static SparkSession spark;
@@ -66,64 +68,10 @@ class PublishIntegrationTest {
     static Path out;
 
     @BeforeAll
-    static void warehouseAndSpark(WarehouseConnection warehouse) throws Exception {
+    static void warehouseAndSpark(WarehouseConnection warehouse) throws SQLException {
         spark = TestSpark.start();
         try (Connection connection = warehouse.open()) {
-            CoreRows core = new CoreRows(connection);
-            long hartlepool = core.submission(HARTLEPOOL, "ssda903", 2025, "loaded", 42, 0);
-            core.children(hartlepool, HARTLEPOOL, 2025, 31, "U1", "Foster care", HARTLEPOOL, "Inside boundary", 2.0);
-            core.children(hartlepool, HARTLEPOOL, 2025, 3, "K2", HOMES, MIDDLESBROUGH, "Outside boundary", 45.0);
-            core.children(hartlepool, HARTLEPOOL, 2025, 8, "P1", "Other", CoreRows.NOT_KNOWN, "Not known", null);
-            long middlesbrough = core.submission(MIDDLESBROUGH, "ssda903", 2025, "loaded", 19, 0);
-            core.children(middlesbrough, MIDDLESBROUGH, 2025, 12, "U3", "Foster care", MIDDLESBROUGH, "Inside boundary", 5.0);
-            core.children(middlesbrough, MIDDLESBROUGH, 2025, 7, "K2", HOMES, HARTLEPOOL, "Outside boundary", 30.0);
-            long cumberland = core.submission(CUMBERLAND, "ssda903", 2025, "loaded", 10, 0);
-            core.children(cumberland, CUMBERLAND, 2025, 10, "U1", "Foster care", CUMBERLAND, "Inside boundary", 1.0);
-            long redcar = core.submission(REDCAR, "ssda903", 2025, "rejected", 12, 12);
-            core.errors(redcar, "164", 3);
-            long hartlepool2024 = core.submission(HARTLEPOOL, "ssda903", 2024, "loaded", 25, 1);
-            core.children(hartlepool2024, HARTLEPOOL, 2024, 25, "U1", "Foster care", HARTLEPOOL, "Inside boundary", 3.0);
-            long cumbria2023 = core.submission(CUMBRIA, "ssda903", 2023, "loaded", 20, 0);
-            core.children(cumbria2023, CUMBRIA, 2023, 20, "U1", "Foster care", CUMBRIA, "Inside boundary", 4.0);
-
-            // Hartlepool's missing return: 12 incidents from care (2 children), 30 from home (one each).
-            long missing = core.submission(HARTLEPOOL, "missing", 2025, "loaded", 42, 0);
-            long inCare = core.child(HARTLEPOOL);
-            long alsoInCare = core.child(HARTLEPOOL);
-            for (int i = 0; i < 12; i++) {
-                core.missingIncident(missing, HARTLEPOOL, 2025, i < 8 ? inCare : alsoInCare, "Care",
-                        i < 4 ? "Out of area" : "In area", "Missing", 10.0 + i, true, i < 9, i < 8, i < 6);
-            }
-            for (int i = 0; i < 30; i++) {
-                core.missingIncident(missing, HARTLEPOOL, 2025, core.child(HARTLEPOOL), "Home", "Not applicable",
-                        i < 20 ? "Missing" : "Away without authorisation", i == 0 ? null : 2.0, i < 15, i < 10, i < 10, true);
-            }
-            // Middlesbrough's missing return: 8 incidents from care, none from home, no interview offered.
-            long missingMiddlesbrough = core.submission(MIDDLESBROUGH, "missing", 2025, "loaded", 8, 0);
-            for (int i = 0; i < 8; i++) {
-                core.missingIncident(missingMiddlesbrough, MIDDLESBROUGH, 2025, core.child(MIDDLESBROUGH), "Care",
-                        "In area", "Missing", 5.0, false, false, false, false);
-            }
-
-            // Hartlepool's oversight return: 9 out-of-area placements, 6 at a distance.
-            long oversight = core.submission(HARTLEPOOL, "oversight", 2025, "loaded", 9, 0);
-            for (int i = 0; i < 9; i++) {
-                boolean home = i < 3;
-                core.outOfAreaPlacement(oversight, HARTLEPOOL, 2025, core.child(HARTLEPOOL), home ? HOMES : "Foster care",
-                        MIDDLESBROUGH, i < 6 ? "At a distance" : "Adjoining LA", i < 8, i < 4, true, i < 7,
-                        home ? Boolean.valueOf(i < 2) : null);
-            }
-
-            // The Ofsted register (national): 6 homes in Hartlepool, 3 in Middlesbrough, one closed in the year.
-            long register = core.submission(ENGLAND, "ofsted_register", 2025, "loaded", 10, 0);
-            for (int i = 0; i < 6; i++) {
-                core.home(register, 2025, "SC" + (100 + i), HARTLEPOOL, i < 4 ? "Private" : "Local authority",
-                        "Children's home", i < 2 ? "Outstanding" : "Good", 4, true, i == 0, false);
-            }
-            for (int i = 0; i < 4; i++) {
-                core.home(register, 2025, "SC" + (200 + i), MIDDLESBROUGH, "Voluntary",
-                        i == 0 ? "Secure children's home" : "Children's home", "Requires improvement", 3, i < 3, false, i == 3);
-            }
+            TeesValleyData.load(connection);
         }
     }
 
@@ -367,5 +315,38 @@ class PublishIntegrationTest {
         List<String> unchanged = new ArrayList<>();
         changes.lines().filter(l -> l.contains(HARTLEPOOL) && l.contains("children_at_31_march")).forEach(unchanged::add);
         assertEquals(List.of(), unchanged, "Hartlepool's placements did not change");
+    }
+
+    @Test
+    @Order(5)
+    void thePreviewOpensOfflineInHeadlessChromiumWithItsChartsDrawn() throws Exception {
+        Path page = out.resolve("2025-r001/index.html");
+        Path screenshot = Path.of("target", "release-preview.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        Path profile = Files.createTempDirectory(out, "chromium-profile");
+        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1100,2200", "--hide-scrollbars",
+                "--screenshot=" + screenshot, page.toUri().toString())
+                .redirectErrorStream(true).redirectOutput(out.resolve("chromium.log").toFile()).start();
+        assertTrue(chromium.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
+        assertEquals(0, chromium.exitValue(), Files.readString(out.resolve("chromium.log")));
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(screenshot.toFile());
+        assertEquals(1100, image.getWidth());
+        // The regional bar charts are drawn in the two bar colours; the headline borders use the first only.
+        assertTrue(pixels(image, 0x1d70b8) > 2000, "bars of the first series are drawn");
+        assertTrue(pixels(image, 0xf47738) > 500, "bars of the second series are drawn");
+    }
+
+    private static int pixels(java.awt.image.BufferedImage image, int rgb) {
+        int count = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

@@ -1,6 +1,12 @@
 package uk.gov.childrenshomes.warehouse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +25,11 @@ public final class WarehouseCli {
             Usage: ./datapack warehouse <command> [--home DIR] [--port N]
 
             Commands:
-              up      start the warehouse if needed and bring its schema up to date
-              info    print the JDBC URL and a ready psql command
-              stop    stop the embedded warehouse (no effect on a server given by WAREHOUSE_URL)
+              up                     start the warehouse if needed and bring its schema up to date
+              info                   print the JDBC URL and a ready psql command
+              stop                   stop the embedded warehouse (no effect on a server given by WAREHOUSE_URL)
+              dictionary --out FILE  bring the schema up to date and write the data dictionary (Markdown) generated
+                                     from the catalogue's comments, e.g. --out docs/data-dictionary.md
 
             The warehouse is the server named by WAREHOUSE_URL (with WAREHOUSE_USER, WAREHOUSE_PASSWORD);
             when WAREHOUSE_URL is unset, an embedded PostgreSQL whose data persists in --home
@@ -66,6 +74,13 @@ public final class WarehouseCli {
                     describe(warehouse, external.isEmpty() ? embedded : null);
                 }
             }
+            case "dictionary" -> {
+                Path out = Path.of(option(args, "--out", null));
+                WarehouseConnection warehouse = external.orElseGet(embedded::start);
+                WarehouseMigrator.migrate(warehouse);
+                writeDictionary(warehouse, out);
+                System.err.println("Data dictionary written to " + out);
+            }
             case "info" -> describe(external.orElseGet(embedded::start), external.isEmpty() ? embedded : null);
             case "stop" -> {
                 if (external.isPresent()) {
@@ -80,6 +95,18 @@ public final class WarehouseCli {
         return 0;
     }
 
+    static void writeDictionary(WarehouseConnection warehouse, Path out) {
+        try (Connection connection = warehouse.open()) {
+            Path parent = out.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(out, DataDictionary.generate(connection), StandardCharsets.UTF_8);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the warehouse catalogue: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void describe(WarehouseConnection warehouse, EmbeddedWarehouseServer embedded) {
         System.err.println("Warehouse JDBC URL: " + warehouse.url() + " (user " + warehouse.user() + ")");
         if (embedded != null) {
@@ -92,6 +119,9 @@ public final class WarehouseCli {
     private static String option(List<String> args, String name, String fallback) {
         int index = args.indexOf(name);
         if (index < 0) {
+            if (fallback == null) {
+                throw new IllegalArgumentException(name + " is required");
+            }
             return fallback;
         }
         if (index + 1 >= args.size()) {

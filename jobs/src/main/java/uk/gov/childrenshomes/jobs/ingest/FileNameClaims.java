@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * What a file's name claims about whose and which year's return it is ({@code E06000001_missing_2025.csv},
  * {@code E06000001_ssda903_2024-25.xml}), checked against the folder it came in and the year being collected,
  * so that an LA's file claiming another LA or another year is rejected with the reason, never loaded as theirs.
- * A name that claims nothing (the SSDA903 CSV set's {@code episodes.csv}) passes.
+ * A name that claims nothing (the SSDA903 CSV set's {@code episodes.csv}) passes, and so does national reference
+ * data, whose names carry release dates ({@code ONSPD_NOV_2024_UK.csv}), not collection years.
  */
 final class FileNameClaims {
 
@@ -28,12 +29,13 @@ final class FileNameClaims {
 
     static List<Mismatch> check(String fileName, String laCode, int collectionYear) {
         List<Mismatch> mismatches = new ArrayList<>(0);
-        if (!laCode.equals(InboxScanner.NATIONAL_CODE)) {
-            Matcher code = LA_CODE.matcher(fileName);
-            while (code.find()) {
-                if (!code.group().equals(laCode)) {
-                    mismatches.add(new Mismatch("DP016", "the name says " + code.group() + ", the folder is " + laCode));
-                }
+        if (laCode.equals(InboxScanner.NATIONAL_CODE)) {
+            return mismatches;
+        }
+        Matcher code = LA_CODE.matcher(fileName);
+        while (code.find()) {
+            if (!code.group().equals(laCode)) {
+                mismatches.add(new Mismatch("DP016", "the name says " + code.group() + ", the folder is " + laCode));
             }
         }
         Matcher year = YEAR.matcher(LA_CODE.matcher(fileName).replaceAll(""));

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Writes a chunk with PostgreSQL {@code COPY}, on the chunk's own transaction: accepted rows into their landing
@@ -49,8 +48,8 @@ public class LandingCopyWriter implements ItemWriter<ValidatedRow> {
             long submissionId = source.submission().submissionId();
             long[] fileCounts = counts.computeIfAbsent(new FileKey(submissionId, source.fileName()), key -> new long[2]);
             if (row.accepted()) {
-                Object[] values = Stream.concat(Stream.of(submissionId, source.rowNumber()), Stream.of((Object[]) row.landingValues())).toArray();
-                landing.computeIfAbsent(new Target(submissionId, source.table()), target -> new CopyText()).row(values);
+                landing.computeIfAbsent(new Target(submissionId, source.table()), target -> new CopyText())
+                        .row(submissionId, source.rowNumber(), row.landingValues());
                 fileCounts[0]++;
             } else {
                 fileCounts[1]++;

@@ -4,6 +4,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import uk.gov.childrenshomes.jobs.validation.ReturnSpecifications;
 import uk.gov.childrenshomes.jobs.validation.ValidationRuleCatalogue;
@@ -35,9 +36,11 @@ public class SubmissionLoadConfiguration {
 
     /**
      * The key comes from the process environment (or, in tests, properties of the same names); the pseudonymiser
-     * refuses a missing, short or demo key outside the demo, so a real run cannot start without a secret.
+     * refuses a missing, short or demo key outside the demo, so a real run cannot start without a secret. Made when
+     * a load first needs it, so that {@code status} runs without the key.
      */
     @Bean
+    @Lazy
     public Pseudonymiser pseudonymiser(Environment environment) {
         Map<String, String> settings = new HashMap<>();
         for (String name : new String[] {Pseudonymiser.KEY_FILE_VARIABLE, Pseudonymiser.KEY_VARIABLE, Pseudonymiser.DEMO_VARIABLE}) {
@@ -50,6 +53,7 @@ public class SubmissionLoadConfiguration {
     }
 
     @Bean
+    @StepScope
     public RowValidationProcessor rowValidationProcessor(ValidationRuleCatalogue rules, Pseudonymiser pseudonymiser) {
         return new RowValidationProcessor(rules, pseudonymiser);
     }

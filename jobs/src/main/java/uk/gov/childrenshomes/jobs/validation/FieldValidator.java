@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,7 @@ public final class FieldValidator {
     private static final Pattern POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$");
     private static final Pattern CHILD_ID = Pattern.compile("^\\S{1,10}$");
     private static final Pattern INTEGER = Pattern.compile("^-?[0-9]{1,18}$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern EXCEL_DAY = Pattern.compile("^[1-9][0-9]{4}$");
     /** Day 0 of Excel's 1900 date system, as its day numbers count (it believes 1900 was a leap year). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
@@ -99,10 +101,14 @@ public final class FieldValidator {
     }
 
     private static Result postcode(String raw) {
-        var matcher = POSTCODE.matcher(raw.toUpperCase().replaceAll("\\s+", " ").trim());
+        var matcher = POSTCODE.matcher(raw);
+        if (matcher.matches()) {
+            return Result.ok(matcher.group(1) + " " + matcher.group(2));
+        }
+        matcher = POSTCODE.matcher(WHITESPACE.matcher(raw.toUpperCase(Locale.ROOT)).replaceAll(" ").trim());
         if (!matcher.matches()) {
             // ONSPD's pcd pads the outward code to 4 characters with spaces; collapsed above, so one more try.
-            var compact = POSTCODE.matcher(raw.toUpperCase().replace(" ", ""));
+            var compact = POSTCODE.matcher(raw.toUpperCase(Locale.ROOT).replace(" ", ""));
             if (!compact.matches()) {
                 return Result.invalid("not a UK postcode");
             }

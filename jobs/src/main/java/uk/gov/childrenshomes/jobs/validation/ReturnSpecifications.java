@@ -86,7 +86,7 @@ public class ReturnSpecifications {
                 columns.add(column(column, codeLists, blankMarkers));
             }
             tables.add(new TableSpecification((String) table.get("name"), (String) table.get("file"),
-                    (String) table.get("xml_element"), (String) table.get("landing_table"),
+                    (String) table.get("xml_element"), Boolean.TRUE.equals(table.get("xml_in_header")), (String) table.get("landing_table"),
                     Boolean.TRUE.equals(table.get("required")), List.copyOf(columns)));
         }
         return new ReturnSpecification(returnCode, effectiveFrom, (String) merged.get("refresh_procedure"),

@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param filePattern  file name (glob, matched case-insensitively) of the table in the LA's folder
  * @param xmlElement   element of the EXPSSDA903 XML export holding one row of this table, if any
+ * @param xmlInHeader  in the XML export the table's values are leaves of the child's HEADER (OC3, AD1): a row
+ *                     when the header gives any of them
  * @param required     a submission without this table is rejected
  */
-public record TableSpecification(String name, String filePattern, String xmlElement, String landingTable, boolean required,
+public record TableSpecification(String name, String filePattern, String xmlElement, boolean xmlInHeader, String landingTable, boolean required,
                                  List<ColumnSpecification> columns) {
 
     public boolean matches(String fileName) {

@@ -9,7 +9,6 @@ import uk.gov.childrenshomes.jobs.validation.ReturnSpecification;
 import uk.gov.childrenshomes.jobs.validation.TableSpecification;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -118,10 +117,7 @@ public class SubmissionStore implements FileFindings {
     }
 
     private void deleteLandingRows(long submissionId, ReturnSpecification specification) {
-        List<String> tables = new ArrayList<>();
-        for (TableSpecification table : specification.tables()) {
-            tables.add(table.landingTable());
-        }
-        tables.stream().distinct().forEach(table -> jdbc.update("DELETE FROM " + table + " WHERE submission_id = ?", submissionId));
+        specification.tables().stream().map(TableSpecification::landingTable).distinct()
+                .forEach(table -> jdbc.update("DELETE FROM " + table + " WHERE submission_id = ?", submissionId));
     }
 }

@@ -37,6 +37,10 @@ public final class SafeFileName {
             if (Character.isISOControl(c)) {
                 return "control character at position " + (i + 1);
             }
+            if (Character.getType(c) == Character.FORMAT) {
+                // Right-to-left overrides and zero-width characters make a name read as something it is not.
+                return "invisible formatting character at position " + (i + 1);
+            }
             if (c == '/' || c == '\\') {
                 return "a path, not a file name (contains '" + c + "')";
             }

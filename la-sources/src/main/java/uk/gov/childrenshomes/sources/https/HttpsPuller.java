@@ -29,6 +29,7 @@ import uk.gov.childrenshomes.sources.delivery.Inbox;
 import uk.gov.childrenshomes.sources.delivery.PullState;
 import uk.gov.childrenshomes.sources.delivery.SafeFileName;
 import uk.gov.childrenshomes.sources.delivery.StagedFile;
+import uk.gov.childrenshomes.sources.pull.Causes;
 import uk.gov.childrenshomes.sources.pull.PullFailure;
 import uk.gov.childrenshomes.sources.pull.PullProgress;
 import uk.gov.childrenshomes.sources.pull.Retrier;
@@ -184,10 +185,10 @@ public final class HttpsPuller {
             throw PullFailure.permanentFailure("the server at " + hostAndPort(url) + " sent a malformed response ("
                     + e.getMessage() + ")", e);
         } catch (IOException e) {
-            if (hasCause(e, SSLException.class)) {
+            if (Causes.has(e, SSLException.class)) {
                 // A certificate the trust store does not accept will not be accepted on a retry either.
                 throw PullFailure.permanentFailure("TLS with " + hostAndPort(url) + " failed: the server's certificate"
-                        + " is not trusted or not valid for the host (" + rootCause(e).getMessage() + ")", e);
+                        + " is not trusted or not valid for the host (" + Causes.root(e).getMessage() + ")", e);
             }
             throw PullFailure.transientFailure("the connection to " + hostAndPort(url) + " failed (" + e + ")", e);
         } catch (InterruptedException e) {
@@ -315,23 +316,6 @@ public final class HttpsPuller {
                 // Honours -Dhttps.proxyHost/-Dhttps.proxyPort where the pipeline runs behind a proxy.
                 .proxy(ProxySelector.getDefault())
                 .build());
-    }
-
-    private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String hostAndPort(URI url) {

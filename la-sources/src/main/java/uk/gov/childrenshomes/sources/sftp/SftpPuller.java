@@ -3,7 +3,7 @@ package uk.gov.childrenshomes.sources.sftp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -24,7 +24,6 @@ import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
-import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
@@ -37,6 +36,7 @@ import uk.gov.childrenshomes.sources.delivery.Inbox;
 import uk.gov.childrenshomes.sources.delivery.PullState;
 import uk.gov.childrenshomes.sources.delivery.SafeFileName;
 import uk.gov.childrenshomes.sources.delivery.StagedFile;
+import uk.gov.childrenshomes.sources.pull.Causes;
 import uk.gov.childrenshomes.sources.pull.PullFailure;
 import uk.gov.childrenshomes.sources.pull.PullProgress;
 import uk.gov.childrenshomes.sources.pull.Retrier;
@@ -124,9 +124,9 @@ public final class SftpPuller {
             }
             return accepted;
         });
-        // A server that goes silent closes the session after the read timeout, failing whatever waits on it.
+        // A server that goes silent (handshake, listing, mid-file) has its session closed after the read timeout,
+        // failing whatever waits on it; the attempt is then retried.
         CoreModuleProperties.IDLE_TIMEOUT.set(client, source.readTimeout());
-        SftpModuleProperties.SFTP_CHANNEL_OPEN_TIMEOUT.set(client, source.readTimeout());
         return client;
     }
 
@@ -136,9 +136,10 @@ public final class SftpPuller {
         try {
             session = client.connect(source.user(), source.host(), source.port())
                     .verify(source.connectTimeout()).getSession();
-        } catch (ConnectException e) {
+        } catch (IOException e) {
+            // MINA wraps the socket's own exception (refused, unreachable, timed out) in its future's.
             throw PullFailure.transientFailure("could not connect to " + source.host() + ":" + source.port()
-                    + " (" + e.getMessage() + ")", e);
+                    + " (" + Causes.root(e).getMessage() + ")", e);
         }
         credential.addTo(session);
         AuthFuture authentication = session.auth();
@@ -174,7 +175,7 @@ public final class SftpPuller {
             for (SftpClient.DirEntry entry : sftp.readDir(source.remoteDir())) {
                 SftpClient.Attributes attributes = entry.getAttributes();
                 if (!attributes.isRegularFile()) {
-                    continue; // ".", "..", sub-folders and links are not returns
+                    continue; // ".", "..", sub-folders: only plain files are returns
                 }
                 try {
                     SafeFileName name = SafeFileName.of(entry.getFilename());
@@ -189,18 +190,30 @@ public final class SftpPuller {
                     refused.put(entry.getFilename(), e.getMessage());
                 }
             }
+        } catch (UncheckedIOException e) {
+            // The listing is read lazily while iterating, so its errors arrive wrapped.
+            failOnRemoteDirStatus(e.getCause(), source);
+            throw e.getCause();
         } catch (SftpException e) {
-            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE || e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_PATH) {
-                throw PullFailure.permanentFailure("remote-dir " + source.remoteDir() + " does not exist on "
-                        + source.host());
-            }
-            if (e.getStatus() == SftpConstants.SSH_FX_PERMISSION_DENIED) {
-                throw PullFailure.permanentFailure("remote-dir " + source.remoteDir() + " may not be read by "
-                        + source.user());
-            }
+            failOnRemoteDirStatus(e, source);
             throw e;
         }
         return files;
+    }
+
+    /** A missing or unreadable remote folder is a registry or account problem: retrying would not fix it. */
+    private static void failOnRemoteDirStatus(IOException error, SftpSource source) throws PullFailure {
+        if (error instanceof SftpException sftpError) {
+            int status = sftpError.getStatus();
+            if (status == SftpConstants.SSH_FX_NO_SUCH_FILE || status == SftpConstants.SSH_FX_NO_SUCH_PATH) {
+                throw PullFailure.permanentFailure("remote-dir " + source.remoteDir() + " does not exist on "
+                        + source.host());
+            }
+            if (status == SftpConstants.SSH_FX_PERMISSION_DENIED) {
+                throw PullFailure.permanentFailure("remote-dir " + source.remoteDir() + " may not be read by "
+                        + source.user());
+            }
+        }
     }
 
     private void pullIfChanged(SftpClient sftp, SftpSource source, RemoteFile file, PullState state,

@@ -17,7 +17,7 @@ class SafeFileNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"../missing.csv", "..", ".", "/etc/passwd", "returns/missing.csv", "..\\..\\win.ini",
             "C:missing.csv", ".pull-state", "missing\u0000.csv", "missing\n.csv", "tab\t.csv", "bell\u0007",
-            "c1\u0085.csv", " missing.csv", ""})
+            "c1\u0085.csv", "report\u202Evsc.exe", "zero\u200Bwidth.csv", " missing.csv", ""})
     void refusesPathsHiddenNamesAndControlCharacters(String name) {
         assertThrows(SafeFileName.UnsafeFileNameException.class, () -> SafeFileName.of(name));
     }

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -307,6 +311,67 @@ class HttpsPullerTest {
         assertEquals("the file is larger than max-file-size (1024 bytes); nothing delivered",
                 report.failureReason().orElseThrow());
         assertEquals(List.of(), filesUnder(inbox));
+    }
+
+    @Test
+    void aServerRefusingConnectionsIsRetriedThenReported() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        PullReport report = puller.pull(source("url=http://127.0.0.1:" + closedPort + "/missing.csv"));
+
+        assertEquals(PullStatus.FAILED, report.status());
+        assertEquals(3, report.attempts());
+        assertTrue(report.failureReason().orElseThrow().startsWith("could not connect to 127.0.0.1:" + closedPort),
+                report.statusLine());
+    }
+
+    @Test
+    void aServerThatNeverAcceptsTheConnectionHitsTheConnectTimeout() throws IOException {
+        // A listening socket that never accepts, its backlog filled: Linux drops further SYNs, so connecting hangs.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> backlog = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket socket = new Socket();
+                    socket.connect(full.getLocalSocketAddress(), 200);
+                    backlog.add(socket);
+                }
+            } catch (IOException backlogFull) {
+                // from here on, connections are not completed
+            }
+            try {
+                PullReport report = puller.pull(source("url=http://127.0.0.1:" + full.getLocalPort()
+                        + "/missing.csv\nconnect-timeout=300ms\nmax-attempts=2"));
+
+                assertEquals(PullStatus.FAILED, report.status());
+                assertEquals(2, report.attempts());
+                assertTrue(report.failureReason().orElseThrow().startsWith("could not connect to 127.0.0.1:"
+                        + full.getLocalPort() + " within 0.3 s"), report.statusLine());
+            } finally {
+                for (Socket socket : backlog) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMalformedResponseIsReportedWithItsControlCharactersEscapedAndNotRetried() {
+        server.route("/missing.csv", (exchange, previous) -> {
+            exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"a\u001b[2Jb.csv\"");
+            LocalHttpServer.respond(exchange, 200, RETURN_CSV);
+        });
+
+        PullReport report = puller.pull(source("url=" + server.url("/missing.csv")));
+
+        assertEquals(PullStatus.FAILED, report.status());
+        assertEquals(1, report.attempts());
+        assertTrue(report.failureReason().orElseThrow().startsWith("the server at 127.0.0.1:"), report.statusLine());
+        assertTrue(report.statusLine().contains("a\\u001b[2Jb.csv"), report.statusLine());
+        assertFalse(report.statusLine().contains("\u001b"), report.statusLine());
     }
 
     @Test

@@ -200,6 +200,18 @@ class SftpPullerTest {
     }
 
     @Test
+    void aServerThatStallsMidTransferIsCutOffAfterTheReadTimeoutAndRetried() throws IOException {
+        write("oversight.csv", "CHILD\n1001\n", 1_000);
+        server.onFirstOpen(file -> sleep(Duration.ofSeconds(8)));
+
+        PullReport report = puller.pull(source("key-file=client-key\nread-timeout=500ms"));
+
+        assertEquals(PullStatus.DELIVERED, report.status(), report.statusLine());
+        assertEquals(2, report.attempts(), "the stalled session was dropped, not waited out");
+        assertTrue(report.duration().compareTo(Duration.ofSeconds(6)) < 0, report.statusLine());
+    }
+
+    @Test
     void refusesARemoteFileLargerThanTheLimitAndStillDeliversTheOthers() throws IOException {
         write("oversight.csv", "CHILD\n1001\n", 1_000);
         write("huge.csv", "x".repeat(5000), 1_000);
@@ -210,6 +222,40 @@ class SftpPullerTest {
         assertEquals("refused 1 remote file(s): huge.csv is larger than max-file-size (1024 bytes)",
                 report.failureReason().orElseThrow());
         assertEquals(List.of("oversight.csv"), filesIn(oversightFolder()));
+    }
+
+    @Test
+    void aRemoteFolderThatDoesNotExistFailsClearlyWithoutRetrying() {
+        PullReport report = puller.pull(source("key-file=client-key\nremote-dir=/outgoing/absent"));
+
+        assertEquals(PullStatus.FAILED, report.status());
+        assertEquals("remote-dir /outgoing/absent does not exist on 127.0.0.1", report.failureReason().orElseThrow());
+        assertEquals(1, report.attempts());
+    }
+
+    @Test
+    void aServerThatRefusesConnectionsIsRetriedThenReported() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        SftpSource source = TestSources.entry("E10000002.oversight", dir, """
+                kind=sftp
+                host=127.0.0.1
+                port=%d
+                user=%s
+                remote-dir=/outgoing/oversight
+                known-hosts=known_hosts
+                key-file=client-key
+                max-attempts=2
+                """.formatted(closedPort, LocalSftpServer.USER));
+
+        PullReport report = puller.pull(source);
+
+        assertEquals(PullStatus.FAILED, report.status());
+        assertEquals(2, report.attempts());
+        assertTrue(report.failureReason().orElseThrow().startsWith("could not connect to 127.0.0.1:" + closedPort),
+                report.statusLine());
     }
 
     @Test
@@ -259,7 +305,8 @@ class SftpPullerTest {
         return source("key-file=client-key");
     }
 
-    private SftpSource source(String credential) {
+    /** An entry for the test server; {@code settings} (one per line) add to or override the defaults. */
+    private SftpSource source(String settings) {
         return TestSources.entry("E10000002.oversight", dir, """
                 kind=sftp
                 host=127.0.0.1
@@ -268,7 +315,15 @@ class SftpPullerTest {
                 remote-dir=/outgoing/oversight
                 known-hosts=known_hosts
                 %s
-                """.formatted(server.port(), LocalSftpServer.USER, credential));
+                """.formatted(server.port(), LocalSftpServer.USER, settings));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void write(String name, String content, long epochSecond) throws IOException {

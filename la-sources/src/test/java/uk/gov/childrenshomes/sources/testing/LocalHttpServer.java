@@ -85,9 +85,9 @@ public final class LocalHttpServer implements AutoCloseable {
         handlers.shutdownNow();
     }
 
+    /** Answers one request; {@code previousRequests} lets a test script a sequence (fail twice, then succeed). */
     @FunctionalInterface
     public interface ExchangeHandler {
         void handle(HttpExchange exchange, int previousRequests) throws IOException;
-
     }
 }

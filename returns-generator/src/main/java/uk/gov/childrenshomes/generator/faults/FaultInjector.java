@@ -50,10 +50,6 @@ public final class FaultInjector {
         this.year = year;
     }
 
-    public boolean active() {
-        return rate > 0;
-    }
-
     /**
      * Returns the rows with faults injected (duplicates add rows) and appends the faults to {@code faults}.
      * {@code file} names the file in the ground truth; {@code columns} is its header. Only rows {@code eligible}

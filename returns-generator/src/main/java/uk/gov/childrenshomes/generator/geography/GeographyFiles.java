@@ -66,9 +66,10 @@ public final class GeographyFiles {
         int hash = Math.abs(text.hashCode());
         onspd.write(pcd, pcd2, text, String.valueOf(198001 + (hash % 36) * 100), p.terminated() ? "201906" : "",
                 p.countyCode(),
-                p.countyCode().startsWith("E10") ? "E58" + p.countyCode().substring(5) + (hash % 10) : p.countyCode(),
+                // Synthetic electoral division (E58) and ward (?05) codes, of nine characters as ONS codes are.
+                p.countyCode().startsWith("E10") ? "E58" + p.countyCode().substring(4) + (hash % 10) : p.countyCode(),
                 p.districtCode(),
-                p.districtCode().substring(0, 1) + "05" + p.districtCode().substring(4, 8) + (hash % 10),
+                p.districtCode().charAt(0) + "05" + p.districtCode().substring(4) + (hash % 10),
                 england ? "E43999999" : p.countyCode(),
                 hash % 97 == 0 ? "1" : "0",
                 String.valueOf(p.easting()), String.valueOf(p.northing()), "1",

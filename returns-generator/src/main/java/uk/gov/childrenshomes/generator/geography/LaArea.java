@@ -10,11 +10,10 @@ import java.util.List;
  * @param northing   centre, OS grid metres
  * @param radius     nominal radius of its area, metres
  * @param sizeShare  its share of England's children (all shares sum to 1)
- * @param districts  lower-tier district codes (E07) for a county; the LA's own code otherwise
  * @param postcodes  its live postcodes
  */
 public record LaArea(LocalAuthority authority, int easting, int northing, double radius, double sizeShare,
-                     List<String> districts, List<Postcode> postcodes) {
+                     List<Postcode> postcodes) {
 
     public String code() {
         return authority.code();

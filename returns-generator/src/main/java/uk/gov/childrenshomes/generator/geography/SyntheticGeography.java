@@ -104,7 +104,7 @@ public final class SyntheticGeography {
                         p >= live);
                 (postcode.terminated() ? terminated : postcodes).add(postcode);
             }
-            areas.add(new LaArea(la, centre[0], centre[1], radius, share, districts, List.copyOf(postcodes)));
+            areas.add(new LaArea(la, centre[0], centre[1], radius, share, List.copyOf(postcodes)));
         }
         List<Postcode> outside = new ArrayList<>();
         int perCountry = (int) Math.ceil(30 + 400 * scale);

@@ -50,10 +50,6 @@ public final class CsvTable implements AutoCloseable {
         return rows;
     }
 
-    public Path path() {
-        return path;
-    }
-
     @Override
     public void close() {
         try {

@@ -1,7 +1,6 @@
 package uk.gov.childrenshomes.generator.output;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,9 +26,8 @@ public final class Json {
         } else if (value instanceof String text) {
             string(out, text);
         } else if (value instanceof Double number) {
-            // Parameters such as scale 0.1 print as written, never in exponent form.
-            out.append(number == Math.rint(number) && Math.abs(number) < 1e15
-                    ? String.format(Locale.ROOT, "%.1f", number) : Double.toString(number));
+            // Double.toString: the shortest text that reads back as the same number (0.1, 1.0, 1.0E-4: all JSON).
+            out.append(Double.toString(number));
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value == null) {

@@ -149,7 +149,7 @@ public final class CareGenerator {
         if (careEnd == null && year.hasSocialWorkerEpisodes()) {
             addSocialWorkerEpisodes(details, child, dobText, careStart);
         }
-        return new ChildRecord(header, careStart, episodes, details);
+        return new ChildRecord(header, episodes, details);
     }
 
     /** Age in whole years at 1 April; -1 for a baby born during the year. Teenagers dominate, as nationally. */
@@ -405,15 +405,13 @@ public final class CareGenerator {
         String urn = shortBreakHome != null ? shortBreakHome.urn() : "XXXXXXX";
         String cin = "N2"; // short breaks are for disabled children
         List<Episode> episodes = new ArrayList<>();
-        LocalDate careStart;
         if (Draw.chance(random, 0.5)) {
-            careStart = start.minusDays(random.nextInt(700));
+            LocalDate agreed = start.minusDays(random.nextInt(700));
             LocalDate end = Draw.chance(random, 0.8) ? null : start.plusDays(30 + random.nextInt(300));
-            episodes.add(new Episode(child, careStart, "S", "V4", cin, place, provider, end, end == null ? null : "E13",
+            episodes.add(new Episode(child, agreed, "S", "V4", cin, place, provider, end, end == null ? null : "E13",
                     null, home.text(), plPost, urn, area.code()));
         } else {
             LocalDate cursor = start.plusDays(random.nextInt(30));
-            careStart = cursor;
             while (cursor.isBefore(year.end().minusDays(5))) {
                 LocalDate end = cursor.plusDays(1 + random.nextInt(4));
                 episodes.add(new Episode(child, cursor, "S", "V3", cin, place, provider, end, "E13", null, home.text(),
@@ -424,7 +422,7 @@ public final class CareGenerator {
         String dobText = date(dob);
         List<Ssda903Row> details = new ArrayList<>();
         details.add(new Ssda903Row(Ssda903Table.REVIEWS, child, dobText, date(start.plusDays(100 + random.nextInt(150))), "PN1"));
-        return new ChildRecord(header, careStart, episodes, details);
+        return new ChildRecord(header, episodes, details);
     }
 
     /** A former looked-after young person aged 17–21 around their birthday in the year: OC3 only. */
@@ -440,7 +438,7 @@ public final class CareGenerator {
         String accommodation = known ? ACCOMMODATION_TYPES.charAt(random.nextInt(ACCOMMODATION_TYPES.length()))
                 + (Draw.chance(random, 0.9) ? "1" : "2") : "";
         List<Ssda903Row> details = List.of(new Ssda903Row(Ssda903Table.OC3, child, date(dob), inTouch, activity, accommodation));
-        return new ChildRecord(header, null, List.of(), details);
+        return new ChildRecord(header, List.of(), details);
     }
 
     /** Statutory reviews: 20 working days after care starts, 3 months later, then every 6 months. */

@@ -1,6 +1,5 @@
 package uk.gov.childrenshomes.generator.ssda903;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -8,12 +7,11 @@ import java.util.List;
  * derives from the episodes).
  *
  * @param header     the header row
- * @param careStart  start of the current period of care; {@code null} for a care leaver with no episode in the year
  * @param episodes   episodes open during the year, in date order (none for a care leaver reported in OC3 only)
  * @param details    rows of the other tables (uasc, reviews, oc2, oc3, ad1, placed_for_adoption,
  *                   previous_permanence, sw_episodes)
  */
-public record ChildRecord(ChildHeader header, LocalDate careStart, List<Episode> episodes, List<Ssda903Row> details) {
+public record ChildRecord(ChildHeader header, List<Episode> episodes, List<Ssda903Row> details) {
 
     public String child() {
         return header.child();

@@ -2,16 +2,11 @@ package uk.gov.childrenshomes.publish.release;
 
 import uk.gov.childrenshomes.publish.ees.EesTable;
 import uk.gov.childrenshomes.publish.tables.DataPackTables;
-import uk.gov.childrenshomes.publish.tables.Filter;
 import uk.gov.childrenshomes.publish.tables.GeographicLevel;
-import uk.gov.childrenshomes.publish.tables.TableDefinition;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * index.html: a readable preview of the release that opens offline (no script, no external asset): headline
@@ -30,7 +25,7 @@ public final class IndexPage {
 
     public static String html(String releaseId, int year, List<EesTable> tables, List<QualityRow> quality,
                               List<OutputFile> files) {
-        Published published = new Published(tables, year);
+        PublishedCells published = new PublishedCells(tables, year);
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -45,7 +40,7 @@ public final class IndexPage {
                 <h1>Children's homes extended data pack, reporting year %d</h1>
                 <p>Release <strong>%s</strong>. Symbols: c suppressed, k positive but below 0.5%%, z not applicable, x unavailable (no accepted return). National and regional counts of children and incidents are rounded to the nearest 10.</p>
                 """.formatted(escape(releaseId), year, escape(releaseId)));
-        headlines(html, year, published);
+        headlines(html, year, Headlines.of(published));
         charts(html, year, published);
         html.append("<h2>Submissions for ").append(year).append("</h2>\n<table><tr>");
         QualityRow.HEADER.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
@@ -64,33 +59,22 @@ public final class IndexPage {
         return html.toString();
     }
 
-    private static void headlines(StringBuilder html, int year, Published published) {
-        String national = GeographicLevel.NATIONAL.label();
+    private static void headlines(StringBuilder html, int year, Headlines headlines) {
         html.append("<div class=\"headline\">\n")
-                .append(figure(published.value(DataPackTables.PLACEMENT_LOCATION, national, null, Map.of(),
-                        "children_at_31_march"), "children looked after at 31 March " + year))
-                .append(figure(percent(published.value(DataPackTables.PLACEMENT_LOCATION, national, null,
-                        Map.of(DataPackTables.LOCALITY, "Outside boundary"), "percent_of_placement_group")),
-                        "placed outside their council's boundary"))
-                .append(figure(percent(published.value(DataPackTables.PLACEMENT_LOCATION, national, null,
-                        Map.of(DataPackTables.PLACEMENT_GROUP, DataPackTables.CHILDRENS_HOMES_GROUP,
-                                DataPackTables.LOCALITY, "Outside boundary"), "percent_of_placement_group")),
+                .append(figure(headlines.childrenLookedAfter(), "children looked after at 31 March " + year))
+                .append(figure(percent(headlines.percentOutsideBoundary()), "placed outside their council's boundary"))
+                .append(figure(percent(headlines.percentInHomesOutsideBoundary()),
                         "of children in children's homes placed outside their council's boundary"))
-                .append(figure(published.value(DataPackTables.HOMES_BY_AREA, national, null, Map.of(),
-                        "homes_at_31_march"), "children's homes open at 31 March, with "
-                        + published.value(DataPackTables.HOMES_BY_AREA, national, null, Map.of(), "places_at_31_march")
-                        + " places"))
-                .append(figure(published.value(DataPackTables.MISSING_INCIDENTS, national, null, Map.of(), "incidents"),
-                        "missing incidents starting in the year"))
-                .append(figure(percent(published.value(DataPackTables.RETURN_INTERVIEWS, national, null, Map.of(),
-                        "percent_offered")), "of missing incidents led to a return interview offer"))
-                .append(figure(percent(published.value(DataPackTables.RETURN_INTERVIEW_OFFER_BY_LA, national, null,
-                        Map.of(DataPackTables.MISSING_FROM, "Home"), "percent_las_offering_interviews")),
+                .append(figure(headlines.homes(), "children's homes open at 31 March, with " + headlines.places() + " places"))
+                .append(figure(headlines.missingIncidents(), "missing incidents starting in the year"))
+                .append(figure(percent(headlines.percentIncidentsOffered()),
+                        "of missing incidents led to a return interview offer"))
+                .append(figure(percent(headlines.percentCouncilsOfferingHome()),
                         "of councils with children missing from home offered them return interviews"))
                 .append("</div>\n");
     }
 
-    private static void charts(StringBuilder html, int year, Published published) {
+    private static void charts(StringBuilder html, int year, PublishedCells published) {
         Map<String, String> regions = published.regionNames(DataPackTables.PLACEMENT_LOCATION);
         String regional = GeographicLevel.REGIONAL.label();
 
@@ -167,56 +151,12 @@ public final class IndexPage {
                 + "<span style=\"background:" + SECOND_BAR_COLOUR + "\"></span>" + escape(series.get(1)) + "</p>\n";
     }
 
-    private static String percent(String value) {
+    static String percent(String value) {
         return value.matches(NUMBER) ? value + "%" : value;
     }
 
     private static String figure(String value, String caption) {
         return "<div class=\"figure\"><b>" + escape(value) + "</b>" + escape(caption) + "</div>\n";
-    }
-
-    /** The published cells of the release year: a value by table, geography and filter levels (others Total). */
-    private record Published(Map<String, EesTable> tables, int year) {
-
-        Published(List<EesTable> tables, int year) {
-            this(byName(tables), year);
-        }
-
-        private static Map<String, EesTable> byName(List<EesTable> tables) {
-            Map<String, EesTable> byName = new LinkedHashMap<>();
-            tables.forEach(t -> byName.put(t.name(), t));
-            return byName;
-        }
-
-        /** The cell, or x when the table or row is not in the release. */
-        String value(TableDefinition definition, String level, String regionCode,
-                     Map<String, String> levels, String indicator) {
-            EesTable table = tables.get(definition.name());
-            if (table == null) {
-                return "x";
-            }
-            return rows(table, level).filter(row -> regionCode == null
-                            || regionCode.equals(row.get(table.columnIndex(EesTable.REGION_CODE))))
-                    .filter(row -> table.filterColumns().stream().allMatch(filter ->
-                            row.get(table.columnIndex(filter)).equals(levels.getOrDefault(filter, Filter.TOTAL))))
-                    .map(row -> row.get(table.columnIndex(indicator))).findFirst().orElse("x");
-        }
-
-        /** Region code to name, in the order of the table's regional rows. */
-        Map<String, String> regionNames(TableDefinition definition) {
-            Map<String, String> regions = new LinkedHashMap<>();
-            Optional.ofNullable(tables.get(definition.name())).ifPresent(table ->
-                    rows(table, GeographicLevel.REGIONAL.label()).forEach(row -> regions.put(
-                            row.get(table.columnIndex(EesTable.REGION_CODE)),
-                            row.get(table.columnIndex(EesTable.REGION_NAME)))));
-            return regions;
-        }
-
-        private Stream<List<String>> rows(EesTable table, String level) {
-            String period = Integer.toString(year);
-            return table.rows().stream().filter(row -> row.get(table.columnIndex(EesTable.TIME_PERIOD)).equals(period)
-                    && row.get(table.columnIndex(EesTable.GEOGRAPHIC_LEVEL)).equals(level));
-        }
     }
 
     static String escape(String text) {

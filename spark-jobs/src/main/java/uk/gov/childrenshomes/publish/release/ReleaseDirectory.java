@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The directory of one release under the output folder: {@code <year>-r<NNN>}, numbered after the releases of the
- * same year already there. Files are written into a hidden staging directory and the whole release appears at
+ * same year already there or already loaded into the warehouse. Files are written into a hidden staging directory and the whole release appears at
  * once by an atomic rename; it is then made read-only. A release directory is never rewritten: a re-publish gets
  * the next id.
  */
@@ -38,17 +38,26 @@ public final class ReleaseDirectory {
         this.staging = staging;
     }
 
-    /** Allocates the next release id of {@code year} under {@code out} and creates its staging directory. */
-    public static ReleaseDirectory allocate(Path out, int year) throws IOException {
+    /**
+     * Allocates the next release id of {@code year}, after both the releases under {@code out} and
+     * {@code latestPublished} (the latest in the warehouse, which may have come from another output folder), and
+     * creates its staging directory.
+     */
+    public static ReleaseDirectory allocate(Path out, int year, Optional<String> latestPublished) throws IOException {
         Files.createDirectories(out);
         Optional<String> previous = releasesOf(out, year).stream().reduce((a, b) -> b);
-        int next = previous.map(id -> Integer.parseInt(id.substring(6)) + 1).orElse(1);
+        int next = Math.max(previous.map(ReleaseDirectory::number).orElse(0),
+                latestPublished.map(ReleaseDirectory::number).orElse(0)) + 1;
         if (next > 999) {
             throw new IllegalStateException("Year " + year + " already has 999 releases under " + out);
         }
         String id = "%d-r%03d".formatted(year, next);
         Path staging = Files.createDirectory(out.resolve(".staging-" + id + "-" + UUID.randomUUID()));
         return new ReleaseDirectory(out, id, previous, staging);
+    }
+
+    private static int number(String releaseId) {
+        return Integer.parseInt(releaseId.substring(6));
     }
 
     /** Release ids of {@code year} under {@code out}, ascending. */

@@ -9,8 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads of ops: the accepted submissions behind a release and the per-LA submission status of its year. */
+/**
+ * Reads of ops and pub: the accepted submissions behind a release, the per-LA submission status of its year and the
+ * releases already published.
+ */
 public final class OpsRecords {
 
     /** The returns every LA sends, reported in quality.csv whether sent or not. */
@@ -20,6 +24,20 @@ public final class OpsRecords {
 
     public OpsRecords(Warehouse warehouse) {
         this.warehouse = warehouse;
+    }
+
+    /** The latest release of {@code year} loaded into pub (from any output folder), if any. */
+    public Optional<String> latestRelease(int year) {
+        try (Connection connection = warehouse.open(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT max(release_id) FROM pub.release WHERE reporting_year = ?")) {
+            statement.setInt(1, year);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Optional.ofNullable(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("Cannot read pub.release", e);
+        }
     }
 
     /** Accepted (loaded) submissions of every year up to {@code reportingYear}: the inputs of a release. */

@@ -33,7 +33,7 @@ public record Warehouse(String url, String user, String password) {
         return DriverManager.getConnection(url, jdbcProperties());
     }
 
-    /** Connection properties for Spark's JDBC source. */
+    /** Connection properties, for plain JDBC and for Spark's JDBC source. */
     public Properties jdbcProperties() {
         Properties properties = new Properties();
         if (user != null) {
@@ -43,6 +43,8 @@ public record Warehouse(String url, String user, String password) {
             properties.setProperty("password", password);
         }
         properties.setProperty("driver", "org.postgresql.Driver");
+        // Batched inserts (the pub load) go as multi-row statements: several times fewer round trips.
+        properties.setProperty("reWriteBatchedInserts", "true");
         return properties;
     }
 

@@ -70,7 +70,6 @@ class AccessControlTest {
     private void loadAsLoader() throws SQLException {
         long submission = returns.submission(HARTLEPOOL, "ssda903", 2025, "loading");
         returns.postcode("TS24 7AA", HARTLEPOOL, 450000, 530000);
-        returns.update("GRANT datapack_loader TO CURRENT_USER");
         assertTrue(allowed(LOADER, "INSERT INTO landing.ssda903_episode (submission_id, row_number, child_pseudonym, episode_start,"
                 + " legal_status, placement_type, home_postcode, placement_postcode) VALUES (" + submission
                 + ", 1, 'a3f9c2', DATE '2024-01-10', 'C2', 'U4', 'TS24 7AA', 'TS24 7AA')"));

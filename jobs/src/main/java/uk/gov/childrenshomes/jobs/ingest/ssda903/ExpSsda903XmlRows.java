@@ -25,17 +25,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The SSDA903 XML export ({@code EXPSSDA903}), streamed one {@code CHILD} at a time with StAX and turned into the
- * rows of the CSV tables: {@code HEADER} gives the header row (and a UASC row when {@code UASC} is 1), each
- * {@code EPISODE}, {@code AREVIEW}, {@code AMISSING}, ... element a row of its table, with the child's
+ * rows of the CSV tables: {@code HEADER} gives the header row (a UASC row when {@code UASC} is 1, and an OC3 or AD1
+ * row when it carries their values), each {@code EPISODE}, {@code AREVIEW}, {@code AMISSING}, ... element a row of
+ * its table, with the child's
  * {@code CHILDID}, {@code DOB} and {@code SEX} carried down. {@code CHILDID} = CSV {@code CHILD}, {@code PL} = {@code PLACE}.
  * DTDs are refused outright, so no external entity can be resolved (XXE).
  */
 public final class ExpSsda903XmlRows implements FileRows {
 
     private static final String UASC_TABLE = "uasc";
+    /** Leaves of HEADER every table of the child repeats; they do not make a row of a table on their own. */
+    private static final Set<String> CARRIED_DOWN = Set.of("CHILDID", "DOB", "SEX");
 
     private final InputStream in;
     private final XMLStreamReader xml;
@@ -45,6 +49,7 @@ public final class ExpSsda903XmlRows implements FileRows {
     private final FileFindings findings;
     private final Map<String, TableSpecification> tableByElement = new HashMap<>();
     private final TableSpecification uasc;
+    private final List<TableSpecification> inHeader = new ArrayList<>();
     private final Map<String, Long> rowNumbers = new HashMap<>();
     private final Deque<SourceRow> ready = new ArrayDeque<>();
 
@@ -57,6 +62,9 @@ public final class ExpSsda903XmlRows implements FileRows {
         for (TableSpecification table : specification.tables()) {
             if (table.xmlElement() != null) {
                 tableByElement.put(table.xmlElement(), table);
+            }
+            if (table.xmlInHeader()) {
+                inHeader.add(table);
             }
         }
         this.uasc = specification.table(UASC_TABLE).orElse(null);
@@ -148,6 +156,14 @@ public final class ExpSsda903XmlRows implements FileRows {
         }
         if (uasc != null && "1".equals(header.leaves().get("UASC"))) {
             queue(uasc, header.leaves(), header.leaves());
+        }
+        for (TableSpecification table : inHeader) {
+            boolean given = table.columns().stream().map(ColumnSpecification::xmlName)
+                    .filter(name -> !CARRIED_DOWN.contains(name))
+                    .anyMatch(name -> !header.leaves().getOrDefault(name, "").isEmpty());
+            if (given) {
+                queue(table, header.leaves(), header.leaves());
+            }
         }
     }
 

@@ -1,0 +1,39 @@
+package uk.gov.childrenshomes.warehouse.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.gov.childrenshomes.warehouse.WarehouseConnection;
+import uk.gov.childrenshomes.warehouse.testkit.WarehouseExtension;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The example queries of the module README run, as an analyst, on a warehouse holding a year of returns. */
+@ExtendWith(WarehouseExtension.class)
+class ReadmeQueriesTest {
+
+    private static final Pattern SQL_BLOCK = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL);
+
+    @Test
+    void everyExampleQueryRunsAsAnAnalyst(WarehouseConnection warehouse) throws SQLException, IOException {
+        List<String> queries = SQL_BLOCK.matcher(Files.readString(Path.of("README.md"))).results().map(m -> m.group(1)).toList();
+        assertTrue(queries.size() >= 7, "the README has its example queries");
+        try (Returns returns = new Returns(warehouse)) {
+            returns.postcode("TS24 7AA", Returns.HARTLEPOOL, 450000, 530000);
+            long ssda903 = returns.submission(Returns.HARTLEPOOL, "ssda903", 2025);
+            returns.episode(ssda903, 1, "child-a", "placement_type", "K2", "home_postcode", "TS24 7AA", "placement_postcode", "TS24 7AA");
+            returns.call("core.refresh_ssda903", ssda903);
+            returns.update("SET ROLE datapack_analyst");
+            for (String query : queries) {
+                returns.rows(query);
+            }
+            assertTrue(returns.rows(queries.get(0)).size() == 1, "the first example finds Hartlepool's child");
+        }
+    }
+}
