@@ -104,22 +104,25 @@ INSERT INTO core.dim_postcode_sector (postcode_sector_key, postcode_sector, post
 VALUES (-1, NULL, 'Not known', 'Not known', -1, 'z', true),
        (-2, NULL, 'Not applicable', 'Not applicable', -3, 'z', true);
 
-CREATE INDEX onspd_postcode_by_sector ON landing.onspd_postcode (core.postcode_sector(postcode));
+-- ONSPD postcodes are in pcds form (outward code, one space, 3-character inward code): the sector is all but the
+-- last two characters. Stored so that the sectors of a submission are found through an index, cheaply at load.
+ALTER TABLE landing.onspd_postcode
+    ADD COLUMN postcode_sector text GENERATED ALWAYS AS (left(postcode, length(postcode) - 2)) STORED;
+COMMENT ON COLUMN landing.onspd_postcode.postcode_sector IS 'Postcode sector (outward code and first inward character), derived from the pcds form.';
+CREATE INDEX onspd_postcode_by_sector ON landing.onspd_postcode (postcode_sector);
 
--- Adds (or refreshes from ONSPD) the sectors given; null = every sector ONSPD holds.
-CREATE FUNCTION core.merge_postcode_sectors(sectors text[] DEFAULT NULL) RETURNS void
+-- Adds the sectors given, with the LA and country most of their ONSPD postcodes lie in (refreshed if known).
+CREATE FUNCTION core.merge_postcode_sectors(sectors text[]) RETURNS void
 LANGUAGE sql AS $$
     WITH wanted AS (
         SELECT DISTINCT s AS postcode_sector FROM unnest(sectors) s WHERE s IS NOT NULL
-        UNION
-        SELECT DISTINCT core.postcode_sector(o.postcode) FROM landing.onspd_postcode o WHERE sectors IS NULL
     ), in_onspd AS (
-        SELECT DISTINCT ON (sector) sector, country_code, upper_tier_la_code
-          FROM (SELECT core.postcode_sector(o.postcode) AS sector, o.country_code, o.upper_tier_la_code, count(*) AS postcodes
+        SELECT DISTINCT ON (counted.postcode_sector) counted.postcode_sector, counted.country_code, counted.upper_tier_la_code
+          FROM (SELECT o.postcode_sector, o.country_code, o.upper_tier_la_code, count(*) AS postcodes
                   FROM landing.onspd_postcode o
-                 WHERE sectors IS NULL OR core.postcode_sector(o.postcode) = ANY (sectors)
+                 WHERE o.postcode_sector = ANY (sectors)
                  GROUP BY 1, 2, 3) counted
-         ORDER BY sector, postcodes DESC, upper_tier_la_code
+         ORDER BY counted.postcode_sector, counted.postcodes DESC, counted.upper_tier_la_code
     )
     INSERT INTO core.dim_postcode_sector (postcode_sector, postcode_area, postcode_district, la_key, country_code)
     SELECT w.postcode_sector, substring(w.postcode_sector FROM '^[A-Z]+'), split_part(w.postcode_sector, ' ', 1),
@@ -127,12 +130,11 @@ LANGUAGE sql AS $$
                 WHEN o.country_code <> 'E92000001' THEN -2
                 ELSE core.la_key_on(o.upper_tier_la_code, current_date) END,
            coalesce(o.country_code, 'z')
-      FROM wanted w LEFT JOIN in_onspd o ON o.sector = w.postcode_sector
-     WHERE w.postcode_sector IS NOT NULL
+      FROM wanted w LEFT JOIN in_onspd o ON o.postcode_sector = w.postcode_sector
     ON CONFLICT (postcode_sector) DO UPDATE
         SET la_key = EXCLUDED.la_key, country_code = EXCLUDED.country_code
 $$;
-COMMENT ON FUNCTION core.merge_postcode_sectors(text[]) IS 'Adds the given postcode sectors to core.dim_postcode_sector (or every sector in landing.onspd_postcode when called without sectors), with the LA and country most of their ONSPD postcodes lie in.';
+COMMENT ON FUNCTION core.merge_postcode_sectors(text[]) IS 'Adds the given postcode sectors to core.dim_postcode_sector (or refreshes them), with the LA and country most of their ONSPD postcodes lie in; sectors not in ONSPD get LA -1 and country z.';
 
 CREATE FUNCTION core.postcode_sector_key(postcode text) RETURNS integer
 LANGUAGE sql STABLE AS $$
