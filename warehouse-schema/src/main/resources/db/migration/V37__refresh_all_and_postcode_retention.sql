@@ -5,7 +5,8 @@ LANGUAGE plpgsql AS $$
 DECLARE
     accepted record;
 BEGIN
-    -- Reference data first: adjacency (latest loaded of any year), the home history (every year), postcode sectors.
+    -- Reference data first: adjacency (latest loaded of any year), the home history (every year), and the LA of every
+    -- postcode sector in use (ONSPD may have changed).
     FOR accepted IN SELECT max(s.submission_id) AS submission_id, s.return_code
                       FROM ops.submission s
                      WHERE s.state = 'loaded' AND s.return_code IN ('la_adjacency', 'ofsted_register')
@@ -18,7 +19,7 @@ BEGIN
             CALL core.refresh_ofsted_register(accepted.submission_id);
         END IF;
     END LOOP;
-    PERFORM core.merge_postcode_sectors();
+    PERFORM core.merge_postcode_sectors(ARRAY(SELECT d.postcode_sector FROM core.dim_postcode_sector d WHERE NOT d.is_unknown_member));
 
     FOR accepted IN SELECT max(s.submission_id) AS submission_id, s.return_code
                       FROM ops.submission s
@@ -35,7 +36,7 @@ BEGIN
     END LOOP;
 END
 $$;
-COMMENT ON PROCEDURE core.refresh_all(integer) IS 'Re-derives every core fact of a collection year from the accepted (latest loaded) submissions, after refreshing the LA adjacency (return la_adjacency), the children''s home history (return ofsted_register) and the postcode sectors: run after late reference data (ONSPD, adjacency, register).';
+COMMENT ON PROCEDURE core.refresh_all(integer) IS 'Re-derives every core fact of a collection year from the accepted (latest loaded) submissions, after refreshing the LA adjacency (return la_adjacency), the children''s home history (return ofsted_register) and the LA of the postcode sectors in use: run after late reference data (ONSPD, adjacency, register).';
 
 CREATE PROCEDURE core.apply_postcode_retention(retention interval)
 LANGUAGE plpgsql AS $$
