@@ -8,7 +8,8 @@ import os
 import sys
 import xml.etree.ElementTree as ElementTree
 
-MODULES_WITH_TESTS = ["warehouse-schema", "returns-generator", "la-sources", "jobs", "spark-jobs", "airflow-dags", "bench"]
+MODULES_WITH_TESTS = ["warehouse-schema", "returns-generator", "la-sources", "jobs", "spark-jobs", "reliability", "airflow-dags",
+                     "bench"]
 
 
 def totals(module):

@@ -27,15 +27,17 @@ Variable `datapack_collection_deadline`, default 31 July), and whenever triggere
 2. `resolve_collection`: the year (param `year`, else the run's logical date) and the inbox (`datapack_inbox`);
 3. `plan_collection`: reads the LA registry (`datapack_la_registry`), the inbox (`datapack_inbox`) and
    `./datapack status --format json`, and lists the LAs **due**: files in `<inbox>/<LA>/` newer than the LA's
-   last submission (param `las` restricts the run, `force` ingests regardless of status);
+   last submission (param `las` restricts the run to those LAs and ingests them regardless of status, `force`
+   ingests every LA with files regardless of status);
 4. `ingest_la` (mapped, one task instance per LA, named by its code): `./datapack ingest --inbox <inbox>
    --year <year> --la <LA>`; retried with exponential backoff on system failures (exit 1), failed for good on
    bad arguments (exit 2); one LA's failure never stops the others;
 5. `summarise_collection` (runs whatever happened upstream): `./datapack status --year <year> --format json`,
    logs accepted / missing / late / failing LAs and returns them as XCom. **It fails the run when any LA is
-   failing**, so a failed ingest is never hidden behind a green run; missing and late LAs are reported, not failed.
+   failing or planning failed**, so a failed ingest is never hidden behind a green run; missing and late LAs are
+   reported, not failed.
 
-Re-run one LA: trigger with `{"year": 2025, "las": ["E06000001"], "force": true}` or clear its mapped task.
+Re-run one LA: trigger with `{"year": 2025, "las": ["E06000001"]}` or clear its mapped task.
 """
 
 with DAG(

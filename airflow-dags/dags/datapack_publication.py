@@ -26,16 +26,18 @@ Runs on 1 August (after the default 31 July deadline) for the collection year th
 31 March, and by hand with the param `year` (backfill: one run, hence one release, per year).
 
 1. `resolve_release`: the year (param, else the run's logical date), the output folder (`datapack_out`,
-   `{year}` replaced) and the deadline (`datapack_collection_deadline`);
+   `{year}` replaced) and the wait mode;
 2. `wait_for_returns` (sensor, reschedule mode, pokes hourly): proceeds when every expected LA has an accepted
-   return or the deadline has passed (Variable `datapack_publication_wait` or param `wait`: `all_or_deadline`,
-   `deadline`, `none`);
+   return or the deadline (`datapack_collection_deadline`) has passed (Variable `datapack_publication_wait` or
+   param `wait`: `all_or_deadline`, `deadline`, `none`);
 3. `publish`: `./datapack publish --year <year> --out <out> [--master <from connection datapack_spark>]`
-   (the publish command itself refuses an invalid release);
-4. `check_release`: the new release has a manifest listing its data files, every listed file exists (size and
-   sha256 match when given), every EES CSV has its `.meta.csv`, and it is not already marked ready;
-5. `mark_ready`: writes `<out>/<release-id>.ready.json` atomically (next to the release: publish makes releases read-only) and emits the Airflow Asset `datapack_release`
-   (extra: year, release path). Consumers take only releases that have their `.ready.json`.
+   (publish itself refuses a release that fails the EES checks: exit 3, not retried);
+4. `check_release`: the new `<year>-r<NNN>` release is exactly what its manifest lists (year, id, every file with
+   its size and sha256, nothing unlisted), every EES CSV has its `.meta.csv`, the quality report is there, and
+   it is not already marked ready;
+5. `mark_ready`: writes `<out>/<release-id>.ready.json` atomically (next to the release: publish makes releases
+   read-only) and emits the Airflow Asset `datapack_release` (extra: year, release path). Consumers take only
+   releases that have their `.ready.json`.
 """
 
 with DAG(

@@ -1,10 +1,9 @@
 """``./datapack status --year Y --format json`` → which LAs are accepted, missing, late or failing.
 
-The parser is deliberately tolerant of the document's shape, so the DAGs keep working while the status command
-grows: the document may be a list of records or an object holding one (under ``las``, ``local_authorities``,
-``submissions``, ``returns``, ``records`` or ``items``); a record names its LA by ``la_code`` / ``new_la_code`` /
-``la``, its state by ``state`` / ``status``, may nest per-return records under ``returns``, and may carry a time
-(``received_at``, ``submitted_at``, ``loaded_at``, ``last_submission_at`` or ``updated_at``, ISO 8601).
+The document (jobs ``StatusReport.printJson``) is ``{"collection_year": Y, "returns": [...]}`` with one record per
+LA and return: the latest submission, as ``la_code``, ``return_code``, ``submission_id``, ``state`` (an
+``ops.submission`` state), ``state_reason``, ``rows_received`` / ``rows_loaded`` / ``rows_rejected``,
+``received_at`` (ISO 8601, UTC) and ``findings_by_rule``. Anything else breaks the CLI contract and is refused.
 """
 from __future__ import annotations
 
@@ -15,90 +14,60 @@ from typing import Any, Iterable, Mapping
 
 from .registry import ENGLAND
 
-ACCEPTED_STATES = frozenset({"accepted", "loaded", "loaded_with_rejections", "complete", "completed", "ok"})
-FAILED_STATES = frozenset({"failed", "failure", "error", "system_error", "rejected"})
-IN_PROGRESS_STATES = frozenset({"received", "pending", "validating", "loading", "running", "started"})
-
-_LIST_KEYS = ("las", "local_authorities", "submissions", "returns", "records", "items")
-_LA_KEYS = ("la_code", "new_la_code", "la")
-_STATE_KEYS = ("state", "status")
-_TIME_KEYS = ("received_at", "submitted_at", "loaded_at", "last_submission_at", "updated_at")
+ACCEPTED_STATES = frozenset({"loaded"})
+FAILED_STATES = frozenset({"failed", "rejected"})
+IN_PROGRESS_STATES = frozenset({"received", "loading"})
+KNOWN_STATES = ACCEPTED_STATES | FAILED_STATES | IN_PROGRESS_STATES | {"superseded"}
+"""The CHECK constraint of ``ops.submission.state``."""
 
 
 class StatusFormatError(ValueError):
-    """The status output is not a JSON document the orchestration understands."""
+    """The status output is not the JSON document of the CLI contract."""
 
 
 @dataclasses.dataclass(frozen=True)
 class LaRecord:
+    """The latest submission of one LA's return: its state and when it was received."""
+
     la: str
+    return_code: str
     state: str
-    at: dt.datetime | None
+    at: dt.datetime
 
 
-def _parse_time(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip().replace("Z", "+00:00")
+def _parse_time(value: Any, record: Mapping[str, Any]) -> dt.datetime:
     try:
-        moment = dt.datetime.fromisoformat(text)
+        moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
-        return None
+        raise StatusFormatError(f"received_at {value!r} is not an ISO 8601 time in {record}") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
-def _first(record: Mapping[str, Any], keys: Iterable[str]) -> Any:
-    for key in keys:
-        if record.get(key) not in (None, ""):
-            return record[key]
-    return None
-
-
-def _records(doc: Any) -> list:
-    if isinstance(doc, list):
-        return doc
-    if isinstance(doc, dict):
-        for key in _LIST_KEYS:
-            if isinstance(doc.get(key), list):
-                return doc[key]
-        if _first(doc, _LA_KEYS) is not None:
-            return [doc]
-        return []
-    raise StatusFormatError(f"status JSON must be an object or a list, got {type(doc).__name__}")
-
-
 def parse_records(text: str) -> list[LaRecord]:
-    """Flatten a status document into (LA, state, time) records, one per LA and return."""
+    """The records of a status document, one per LA and return."""
     if not text.strip():
         raise StatusFormatError("status printed nothing on stdout: `status --format json` must print a JSON document")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as error:
         raise StatusFormatError(f"status output is not JSON ({error}); first bytes: {text[:200]!r}") from None
-    flat: list[LaRecord] = []
-    for record in _records(doc):
-        if not isinstance(record, dict):
-            continue
-        la = _first(record, _LA_KEYS)
-        if la is None:
-            continue
-        la = str(la).strip().upper()
-        nested = record.get("returns")
-        if isinstance(nested, list) and nested and all(isinstance(item, dict) for item in nested):
-            for item in nested:
-                state = str(_first(item, _STATE_KEYS) or _first(record, _STATE_KEYS) or "").lower()
-                at = _parse_time(_first(item, _TIME_KEYS)) or _parse_time(_first(record, _TIME_KEYS))
-                flat.append(LaRecord(la, state, at))
-        else:
-            flat.append(LaRecord(la, str(_first(record, _STATE_KEYS) or "").lower(), _parse_time(_first(record, _TIME_KEYS))))
-    return flat
+    if not isinstance(doc, dict) or not isinstance(doc.get("returns"), list):
+        raise StatusFormatError(f"status JSON must be an object with a 'returns' list; first bytes: {text[:200]!r}")
+    records = []
+    for item in doc["returns"]:
+        if not isinstance(item, dict) or not all(item.get(key) for key in ("la_code", "return_code", "state", "received_at")):
+            raise StatusFormatError(f"status record without la_code, return_code, state and received_at: {item!r}")
+        if item["state"] not in KNOWN_STATES:
+            raise StatusFormatError(f"status record with unknown state {item['state']!r}: {item!r}")
+        records.append(LaRecord(item["la_code"], item["return_code"], item["state"], _parse_time(item["received_at"], item)))
+    return records
 
 
 def last_activity(records: Iterable[LaRecord]) -> dict[str, dt.datetime]:
     """Per LA, the latest time the warehouse recorded a submission from it (to decide which LAs are due)."""
     latest: dict[str, dt.datetime] = {}
     for record in records:
-        if record.at is not None and (record.la not in latest or record.at > latest[record.la]):
+        if record.la not in latest or record.at > latest[record.la]:
             latest[record.la] = record.at
     return latest
 
@@ -186,7 +155,7 @@ def summarise(
             if code not in failed_tasks:
                 missing.add(code)
         else:
-            latest = max(mine, key=lambda record: record.at or dt.datetime.min.replace(tzinfo=dt.timezone.utc))
+            latest = max(mine, key=lambda record: record.at)
             if latest.state in FAILED_STATES:
                 failing.add(code)
             elif code not in failed_tasks:

@@ -36,8 +36,10 @@ FAKE_CLI = textwrap.dedent("""\
     state = Path(os.environ["FAKE_STATE"])
     if command == "status":
         codes = state.read_text().split()
-        print(json.dumps([{{"la_code": code, "return_code": "ssda903", "state": "loaded",
-                           "received_at": "2025-05-01T00:00:00Z"}} for code in codes]))
+        print(json.dumps({{"collection_year": int(options.year), "returns": [
+            {{"la_code": code, "return_code": "ssda903", "submission_id": number, "state": "loaded", "state_reason": None,
+             "rows_received": 1, "rows_loaded": 1, "rows_rejected": 0, "received_at": "2025-05-01T00:00:00Z",
+             "findings_by_rule": {{}}}} for number, code in enumerate(codes, 1)]}}))
     elif command == "ingest":
         if options.la == [os.environ.get("FAKE_FAIL_LA")]:
             print("datapack: ingest: bad option for", options.la[0], file=sys.stderr)

@@ -9,48 +9,55 @@ UTC = dt.timezone.utc
 DEADLINE = dt.datetime(2025, 8, 1, tzinfo=UTC)
 EXPECTED = ["E06000001", "E06000002", "E06000003", "E06000004", "E09000033"]
 
+
+def record(la, return_code, state, received_at):
+    """One record as jobs' StatusReport.printJson writes it."""
+    return {"la_code": la, "return_code": return_code, "submission_id": 1, "state": state, "state_reason": None,
+            "rows_received": 10, "rows_loaded": 9, "rows_rejected": 1, "received_at": received_at,
+            "findings_by_rule": {"164": 1}}
+
+
 DOC = {
-    "year": 2025,
-    "las": [
-        {"la_code": "E06000001", "returns": [
-            {"return": "ssda903", "state": "loaded", "received_at": "2025-05-02T10:00:00Z"},
-            {"return": "missing", "state": "rejected", "received_at": "2025-05-03T10:00:00Z"}]},
-        {"la_code": "E06000002", "state": "FAILED", "received_at": "2025-05-04T09:00:00+01:00"},
-        {"la_code": "E06000004", "state": "received", "received_at": "2025-05-05T09:00:00"},
-        {"new_la_code": "E99000001", "state": "loaded"},
-        {"la_code": "E92000001", "return_code": "onspd", "state": "loaded"},
+    "collection_year": 2025,
+    "returns": [
+        record("E06000001", "ssda903", "loaded", "2025-05-02T10:00:00Z"),
+        record("E06000001", "missing", "rejected", "2025-05-03T10:00:00Z"),
+        record("E06000002", "ssda903", "failed", "2025-05-04T09:00:00Z"),
+        record("E06000004", "oversight", "received", "2025-05-05T09:00:00Z"),
+        record("E06000099", "ssda903", "loaded", "2025-05-05T09:00:00Z"),  # not an LA of the year
+        record("E92000001", "onspd", "loaded", "2025-04-02T09:00:00Z"),  # national reference data
     ],
 }
 
 
-def test_parse_records_flattens_returns_and_normalises():
+def test_parse_records_reads_the_status_document():
     records = status.parse_records(json.dumps(DOC))
-    assert [(r.la, r.state) for r in records] == [
-        ("E06000001", "loaded"), ("E06000001", "rejected"), ("E06000002", "failed"),
-        ("E06000004", "received"), ("E99000001", "loaded"), ("E92000001", "loaded")]
-    assert records[2].at == dt.datetime(2025, 5, 4, 8, tzinfo=UTC)
-    assert records[3].at.tzinfo is not None
+    assert [(r.la, r.return_code, r.state) for r in records] == [
+        ("E06000001", "ssda903", "loaded"), ("E06000001", "missing", "rejected"), ("E06000002", "ssda903", "failed"),
+        ("E06000004", "oversight", "received"), ("E06000099", "ssda903", "loaded"), ("E92000001", "onspd", "loaded")]
+    assert records[2].at == dt.datetime(2025, 5, 4, 9, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("text", ["[]", "{}", '{"submissions": []}'])
-def test_empty_status_documents(text):
-    assert status.parse_records(text) == []
+def test_no_submissions_yet():
+    assert status.parse_records('{"collection_year": 2025, "returns": []}') == []
 
 
-def test_list_shaped_document_and_bad_json():
-    assert status.parse_records('[{"la": "e06000001", "status": "accepted"}]')[0].la == "E06000001"
-    with pytest.raises(status.StatusFormatError, match="not JSON"):
-        status.parse_records("Warehouse: jdbc:postgresql://...")
-    with pytest.raises(status.StatusFormatError, match="printed nothing"):
-        status.parse_records(" \n")
-    with pytest.raises(status.StatusFormatError):
-        status.parse_records("42")
+@pytest.mark.parametrize(
+    "text, problem",
+    [(" \n", "printed nothing"), ("Warehouse: jdbc:postgresql://...", "not JSON"), ("[]", "'returns' list"),
+     ('{"returns": [{"la_code": "E06000001", "state": "loaded"}]}', "without la_code, return_code"),
+     (json.dumps({"returns": [record("E06000001", "ssda903", "done", "2025-05-02T10:00:00Z")]}), "unknown state 'done'"),
+     (json.dumps({"returns": [record("E06000001", "ssda903", "loaded", "yesterday")]}), "not an ISO 8601 time")],
+)
+def test_output_that_breaks_the_contract_is_refused(text, problem):
+    with pytest.raises(status.StatusFormatError, match=problem):
+        status.parse_records(text)
 
 
 def test_last_activity_is_latest_per_la():
     latest = status.last_activity(status.parse_records(json.dumps(DOC)))
     assert latest["E06000001"] == dt.datetime(2025, 5, 3, 10, tzinfo=UTC)
-    assert "E99000001" not in latest
+    assert "E06000003" not in latest
 
 
 def test_summary_before_deadline():
@@ -58,7 +65,7 @@ def test_summary_before_deadline():
     summary = status.summarise(records, EXPECTED, 2025, DEADLINE, dt.datetime(2025, 6, 1, tzinfo=UTC),
                                failed_tasks=["E09000033"])
     assert summary.accepted == ["E06000001"]
-    assert summary.failing == ["E06000002", "E09000033", "E99000001"]
+    assert summary.failing == ["E06000002", "E06000099", "E09000033"]  # national E92000001 is not an LA
     assert summary.missing == ["E06000003"]
     assert summary.in_progress == ["E06000004"]
     assert summary.late == [] and not summary.deadline_passed and not summary.complete
@@ -76,8 +83,9 @@ def test_summary_after_deadline_marks_every_unaccepted_la_late():
 
 
 def test_ready_to_publish_modes():
-    complete = status.summarise([status.LaRecord(code, "loaded", None) for code in EXPECTED], EXPECTED, 2025,
-                                DEADLINE, dt.datetime(2025, 6, 1, tzinfo=UTC))
+    at = dt.datetime(2025, 5, 1, tzinfo=UTC)
+    everyone = [status.LaRecord(code, "ssda903", "loaded", at) for code in EXPECTED]
+    complete = status.summarise(everyone, EXPECTED, 2025, DEADLINE, dt.datetime(2025, 6, 1, tzinfo=UTC))
     partial = status.summarise([], EXPECTED, 2025, DEADLINE, dt.datetime(2025, 6, 1, tzinfo=UTC))
     late = status.summarise([], EXPECTED, 2025, DEADLINE, dt.datetime(2025, 9, 1, tzinfo=UTC))
     assert status.ready_to_publish("all_or_deadline", complete)[0]

@@ -44,10 +44,12 @@ public record BenchRun(String command, String startedAt, Machine machine, String
      * @param rowsMeaning what {@code rows} counts, in words, for the report
      * @param exitCode    the launcher's exit code (0 = success)
      * @param logFile     the command's standard output and error
+     * @param loadBefore  the machine's 1-minute load average when the command started (what else was running)
+     * @param loadAfter   the same when it ended (the command's own work included)
      * @param jvms        every JVM the launcher started for the command, with its memory peaks
      */
     public record StageResult(String name, String command, double wallSeconds, Long rows, String rowsMeaning,
-                              int exitCode, String logFile, List<JvmPeak> jvms) {
+                              int exitCode, String logFile, double loadBefore, double loadAfter, List<JvmPeak> jvms) {
 
         public Double rowsPerSecond() {
             return rows == null || wallSeconds <= 0 ? null : rows / wallSeconds;

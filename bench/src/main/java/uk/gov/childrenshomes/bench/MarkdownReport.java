@@ -63,10 +63,12 @@ public final class MarkdownReport {
         line("## Stages");
         line();
         line("Each stage is one `./datapack` command run as a child process; wall time includes its JVM start-ups"
-                + " (the launcher's warehouse check included). Peak RSS is the largest of the stage's JVMs.");
+                + " (the launcher's warehouse check included). Peak RSS is the largest of the stage's JVMs. Load is the"
+                + " machine's 1-minute load average when the stage started and ended: above the core count, other work"
+                + " competed with the stage and its times are inflated.");
         line();
-        line("| scale | stage | wall s | rows | rows/s | peak RSS | exit |");
-        line("|---:|---|---:|---:|---:|---:|---:|");
+        line("| scale | stage | wall s | rows | rows/s | peak RSS | load start → end | exit |");
+        line("|---:|---|---:|---:|---:|---:|---:|---:|");
         Set<String> meanings = new LinkedHashSet<>();
         for (ScaleResult scale : run.scales()) {
             for (StageResult stage : scale.stages()) {
@@ -75,6 +77,7 @@ public final class MarkdownReport {
                 line("| " + Units.scale(scale.scale()) + " | " + stage.name() + " | " + seconds(stage.wallSeconds())
                         + " | " + count(stage.rows()) + " | " + count(stage.rowsPerSecond() == null ? null
                         : Math.round(stage.rowsPerSecond())) + " | " + (peakRss == null ? "–" : Units.bytes(peakRss))
+                        + " | " + String.format(Locale.ROOT, "%.1f → %.1f", stage.loadBefore(), stage.loadAfter())
                         + " | " + stage.exitCode() + " |");
                 meanings.add(stage.name() + ": " + stage.rowsMeaning());
             }
@@ -140,7 +143,7 @@ public final class MarkdownReport {
     private void jvms(BenchRun run) {
         line("## JVM memory");
         line();
-        line("Every JVM of every stage: peak RSS (VmHWM from /proc, polled every 25 ms), maximum heap and the largest"
+        line("Every JVM of every stage: peak RSS (VmHWM from /proc, polled every 50 ms), maximum heap and the largest"
                 + " heap in use (from the JVM's GC log).");
         line();
         line("| scale | stage | JVM | peak RSS | max heap | peak heap used |");

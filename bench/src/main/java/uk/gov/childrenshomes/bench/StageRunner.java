@@ -4,15 +4,15 @@ import uk.gov.childrenshomes.bench.BenchRun.JvmPeak;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,7 +30,7 @@ final class StageRunner {
     /** What the launcher prints when it rebuilds the project first: that build would be timed with the stage. */
     static final String REBUILD_MARKER = "Building the project";
 
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     private static final Pattern GC_LOG_NAME = Pattern.compile("gc-(\\d+)\\.log");
 
     private final Path launcher;
@@ -59,7 +59,7 @@ final class StageRunner {
      *                       wall time is not the stage's alone and the stage cannot count as measured
      */
     record Finished(String name, String command, double wallSeconds, int exitCode, boolean timedOut,
-                    boolean rebuiltProject, Path logFile, List<JvmPeak> jvms) {
+                    boolean rebuiltProject, Path logFile, double loadBefore, double loadAfter, List<JvmPeak> jvms) {
 
         boolean succeeded() {
             return exitCode == 0 && !timedOut && !rebuiltProject;
@@ -82,6 +82,7 @@ final class StageRunner {
                     .redirectOutput(logFile.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions(jvmFolder));
+            double loadBefore = loadAverage();
             long started = System.nanoTime();
             Process process = builder.start();
             Map<Long, JvmMemoryMonitor.Sample> samples;
@@ -93,10 +94,15 @@ final class StageRunner {
                 samples = monitor.stop();
             }
             return new Finished(name, "./datapack " + String.join(" ", arguments), wallSeconds, process.exitValue(),
-                    timedOut, rebuiltFirst(logFile), logFile, jvms(samples, jvmFolder));
+                    timedOut, rebuiltFirst(logFile), logFile, loadBefore, loadAverage(), jvms(samples, jvmFolder));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run ./datapack " + name, e);
         }
+    }
+
+    /** The 1-minute load average: on a shared machine, how much else competed for the cores. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private String javaToolOptions(Path jvmFolder) {
@@ -107,7 +113,9 @@ final class StageRunner {
         }
         options.add(GcLog.loggingOption(jvmFolder));
         if (flightRecordings) {
-            // a folder as the file name: JFR names each recording after the JVM's pid and start time
+            // a folder as the file name: JFR names each recording after the JVM's pid and start time. Its start-up
+            // message goes to standard output, where the launcher evals WarehouseCli's output: it must be off.
+            options.add("-Xlog:jfr+startup=off");
             options.add("-XX:StartFlightRecording=settings=profile,filename=" + jvmFolder.toAbsolutePath() + "/");
         }
         return String.join(" ", options);
@@ -162,9 +170,13 @@ final class StageRunner {
         }
     }
 
-    /** Every JVM that was sampled or wrote a GC log, by pid, with both kinds of figures where present. */
+    /**
+     * Every JVM of the stage: each wrote a GC log (every JVM reads JAVA_TOOL_OPTIONS at start-up), with its sampled RSS
+     * where a poll saw it. A sampled process without a GC log is not a JVM but a child a JVM forked to run a command
+     * (it carries the JVM's command line and memory until it execs), so it is left out.
+     */
     private static List<JvmPeak> jvms(Map<Long, JvmMemoryMonitor.Sample> samples, Path jvmFolder) throws IOException {
-        Map<Long, GcLog> gcLogs = new HashMap<>();
+        Map<Long, GcLog> gcLogs = new TreeMap<>();
         try (Stream<Path> files = Files.list(jvmFolder)) {
             for (Path file : files.toList()) {
                 Matcher name = GC_LOG_NAME.matcher(file.getFileName().toString());
@@ -173,15 +185,12 @@ final class StageRunner {
                 }
             }
         }
-        TreeSet<Long> pids = new TreeSet<>(samples.keySet());
-        pids.addAll(gcLogs.keySet());
         List<JvmPeak> jvms = new ArrayList<>();
-        for (long pid : pids) {
+        gcLogs.forEach((pid, gc) -> {
             JvmMemoryMonitor.Sample sample = samples.get(pid);
-            GcLog gc = gcLogs.getOrDefault(pid, new GcLog(null, null));
-            jvms.add(new JvmPeak(pid, sample == null ? "(exited before the first poll)" : sample.label(),
+            jvms.add(new JvmPeak(pid, sample == null ? "(exited within one poll)" : sample.label(),
                     sample == null ? null : sample.peakRssBytes(), gc.maxHeapBytes(), gc.peakHeapUsedBytes()));
-        }
+        });
         return jvms;
     }
 }

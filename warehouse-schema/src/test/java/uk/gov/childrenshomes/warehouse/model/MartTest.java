@@ -108,6 +108,17 @@ class MartTest {
     }
 
     @Test
+    void placementFlowShowsWhereEachLasChildrenArePlacedInEveryGroup() throws SQLException {
+        assertEquals(List.of(
+                Map.of("host_la_name", "Hartlepool", "placement_group", "Foster care", "children", 2L),
+                Map.of("host_la_name", "Middlesbrough", "placement_group", "Children's homes (K1, K2)", "children", 1L),
+                Map.of("host_la_name", "Redcar and Cleveland", "placement_group", "Children's homes (K1, K2)", "children", 1L)),
+                returns.rows("""
+                        SELECT host_la_name, placement_group, children FROM mart.placement_flow
+                         WHERE reporting_year = 2025 AND placing_la_code = ? ORDER BY 1, 2""", HARTLEPOOL));
+    }
+
+    @Test
     void homesByAreaCountsHomesAndPlacesWithoutNamingAHome() throws SQLException {
         assertEquals(List.of(
                 Map.of("la_name", "Middlesbrough", "overall_effectiveness", "Good", "homes_at_31_march", 1L, "places_at_31_march", 4L,

@@ -116,5 +116,7 @@ class MissingIncidentTest {
                   FROM core.fact_missing_incident WHERE collection_year = 2025 GROUP BY submission_id"""));
         assertEquals(second, returns.value("SELECT submission_id FROM mart.accepted_return WHERE la_code = ? AND return_code = 'missing'",
                 HARTLEPOOL), "a later rejected submission (" + rejected + ") is not accepted");
+        assertEquals(List.of(Map.of("incidents", 3L, "offered", 1L)), returns.rows(
+                "SELECT incidents, offered FROM mart.return_interviews WHERE la_code = ?", HARTLEPOOL), "the summary has no doubles either");
     }
 }

@@ -85,6 +85,38 @@ class PlacementDerivationTest {
     }
 
     @Test
+    void adjacencyCountsInBothDirectionsWhicheverWayTheListGivesIt() throws SQLException {
+        long middlesbrough = returns.submission(MIDDLESBROUGH, "ssda903", 2025);
+        returns.episode(middlesbrough, 1, "child-m", "home_postcode", "TS1 1AA", "placement_postcode", "TS24 7AA");
+        returns.call("core.refresh_ssda903", middlesbrough);
+        assertEquals(true, episode(middlesbrough, 1).get("is_adjacent_la"), "the list says Hartlepool adjoins Middlesbrough");
+        assertEquals(false, episode(middlesbrough, 1).get("at_a_distance"));
+    }
+
+    @Test
+    void postcodesAreKeptOnlyAsSectorsWithTheLaMostOfTheSectorLiesIn() throws SQLException {
+        returns.postcode("TS1 1AB", MIDDLESBROUGH, 482000, 530000);
+        returns.postcode("TS1 1AD", REDCAR, 482100, 530000);
+        returns.postcode("TS1 1AE", MIDDLESBROUGH, 482200, 530000);
+        Map<String, Object> episode = placedFrom("TS1 1AD");
+        assertEquals(REDCAR, episode.get("placement_la_code"), "the postcode's own LA decides the placement");
+        assertEquals(Map.of("postcode_sector", "TS1 1", "postcode_area", "TS", "postcode_district", "TS1", "la_code", MIDDLESBROUGH),
+                returns.rows("""
+                        SELECT s.postcode_sector, s.postcode_area, s.postcode_district, la.new_la_code AS la_code
+                          FROM core.dim_postcode_sector s JOIN core.dim_local_authority la USING (la_key)
+                         WHERE s.postcode_sector_key = ?""", episode.get("placement_postcode_sector_key")).get(0));
+        assertEquals(-1, placedFrom("not a postcode").get("placement_postcode_sector_key"));
+    }
+
+    @Test
+    void placementInATwoTierAreaBelongsToTheCountyNotTheDistrict() throws SQLException {
+        returns.countyPostcode("SO23 8AA", "E07000094", "E10000014", "E92000001", 448000, 129000); // Winchester, Hampshire
+        Map<String, Object> episode = placedFrom("SO23 8AA");
+        assertEquals("E10000014", episode.get("placement_la_code"));
+        assertEquals("Outside boundary", episode.get("locality"));
+    }
+
+    @Test
     void scottishPostcodeIsOutsideEnglandAndAtADistance() throws SQLException {
         Map<String, Object> episode = placedFrom("DG1 1AA");
         assertEquals(-2, episode.get("placement_la_key"));

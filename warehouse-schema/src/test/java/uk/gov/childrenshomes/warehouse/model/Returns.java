@@ -57,9 +57,15 @@ final class Returns implements AutoCloseable {
     }
 
     void postcode(String postcode, String districtCode, String countryCode, int easting, int northing) throws SQLException {
+        countyPostcode(postcode, districtCode, "E99999999", countryCode, easting, northing);
+    }
+
+    /** An ONSPD postcode with its lower-tier district and county (E10 in two-tier areas, a pseudo code elsewhere). */
+    void countyPostcode(String postcode, String districtCode, String countyCode, String countryCode, int easting, int northing)
+            throws SQLException {
         update("""
                 INSERT INTO landing.onspd_postcode (postcode, la_district_code, county_code, country_code, easting, northing)
-                VALUES (?, ?, 'E99999999', ?, ?, ?)""", postcode, districtCode, countryCode, easting, northing);
+                VALUES (?, ?, ?, ?, ?, ?)""", postcode, districtCode, countyCode, countryCode, easting, northing);
     }
 
     /** Loads an adjacency list (pairs la, adjacent) and refreshes core.la_adjacency from it. */

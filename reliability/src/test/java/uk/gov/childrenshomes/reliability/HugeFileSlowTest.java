@@ -1,0 +1,55 @@
+package uk.gov.childrenshomes.reliability;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.childrenshomes.reliability.support.ChildProcess;
+import uk.gov.childrenshomes.reliability.support.HostileFiles;
+import uk.gov.childrenshomes.reliability.support.Inbox;
+import uk.gov.childrenshomes.reliability.support.Pipeline;
+import uk.gov.childrenshomes.reliability.support.Submissions;
+import uk.gov.childrenshomes.warehouse.WarehouseConnection;
+import uk.gov.childrenshomes.warehouse.testkit.WarehouseExtension;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The issue's literal case, slow (it writes and scans a gigabyte; run by {@code -Preliability-slow}): 1 GB of one
+ * repeated line, beside an honest LA, with the file size limit set to 512 MB and a heap of a quarter of that. The
+ * file is refused by size (DP007) before it is parsed, so memory stays bounded, and the honest LA loads.
+ */
+@Tag("slow")
+@ExtendWith(WarehouseExtension.class)
+class HugeFileSlowTest {
+
+    private static final String HONEST = "E06000002";
+    private static final String HUGE = "E06000003";
+
+    @Test
+    void aGigabyteSingleLineFileIsRefusedBySizeWithinABoundedHeap(WarehouseConnection warehouse, @TempDir Path work) {
+        Pipeline pipeline = new Pipeline(warehouse, work);
+        Submissions submissions = new Submissions(warehouse);
+        Inbox template = Inbox.generated(pipeline, work.resolve("template"), 0.02, List.of(Inbox.TEMPLATE_LA));
+        Inbox inbox = Inbox.empty(work.resolve("inbox"));
+        inbox.writeMissing(HONEST, template.missingReturnLinesAs(HONEST));
+        HostileFiles.writeSingleLine(inbox.write(HUGE, "missing", Inbox.missingFileName(HUGE), ""), 1L << 30);
+
+        ChildProcess.Result ingest = pipeline.startIngest("ingest-gigabyte-line", inbox.root(),
+                List.of("-Xmx128m", "-Ddatapack.ingest.maximum-file-bytes=" + (512L << 20))).waitFor();
+
+        assertEquals(0, ingest.exitCode(), ingest::describe);
+        Map<String, Object> huge = submissions.only(HUGE, "missing");
+        submissions.assertAccounted(huge);
+        assertEquals("rejected", huge.get("state"));
+        assertTrue(submissions.ruleCodes(Submissions.id(huge)).contains("DP007"), huge::toString);
+        Map<String, Object> honest = submissions.only(HONEST, "missing");
+        assertEquals("loaded", honest.get("state"));
+        assertEquals(template.dataRows(Inbox.TEMPLATE_LA, "missing"), Submissions.count(honest, "rows_loaded"));
+    }
+}

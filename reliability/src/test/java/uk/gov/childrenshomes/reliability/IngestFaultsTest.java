@@ -1,0 +1,133 @@
+package uk.gov.childrenshomes.reliability;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.childrenshomes.reliability.support.ChildProcess;
+import uk.gov.childrenshomes.reliability.support.Inbox;
+import uk.gov.childrenshomes.reliability.support.Pipeline;
+import uk.gov.childrenshomes.reliability.support.Sql;
+import uk.gov.childrenshomes.reliability.support.Submissions;
+import uk.gov.childrenshomes.warehouse.WarehouseConnection;
+import uk.gov.childrenshomes.warehouse.testkit.WarehouseExtension;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Operators' faults during an ingest: the process killed with {@code kill -9} in the middle of an LA's load, and two
+ * ingests of the same LA started at once (overlapping schedules). Afterwards every submission must be in the
+ * warehouse exactly once and complete: its rows received = loaded + rejected, exactly its loaded rows in landing,
+ * and one submission behind the LA's core facts.
+ */
+@ExtendWith(WarehouseExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestFaultsTest {
+
+    private static final List<String> RETURNS = List.of("ssda903", "missing", "oversight");
+    /** Big enough (several 5,000-row chunks for Birmingham) that the kill lands after a chunk committed, before the end. */
+    private static final double KILL_SCALE = 0.25;
+
+    private Pipeline pipeline;
+    private Submissions submissions;
+
+    @BeforeAll
+    void setUp(WarehouseConnection warehouse, @TempDir Path work) {
+        pipeline = new Pipeline(warehouse, work);
+        submissions = new Submissions(warehouse);
+    }
+
+    @Test
+    void anIngestKilledMidLoadThenRunAgainLeavesExactlyOneCompleteCopyOfEverySubmission(@TempDir Path work) {
+        List<String> las = List.of("E08000025", "E06000001");
+        Inbox inbox = Inbox.generated(pipeline, work.resolve("inbox"), KILL_SCALE, las);
+
+        ChildProcess killed = pipeline.startIngest("ingest-killed", inbox.root());
+        long interrupted = awaitPartiallyLoadedSubmission(killed, las);
+        killed.killHard();
+        assertTrue(submissions.landingRows(interrupted) > 0, "the kill came after rows were committed to landing");
+
+        ChildProcess.Result rerun = pipeline.ingest("ingest-after-kill", inbox.root());
+        assertEquals(0, rerun.exitCode(), rerun::describe);
+        assertEveryReturnLoadedOnceAndComplete(inbox, las);
+    }
+
+    /**
+     * What the ingest sees when PostgreSQL restarts: every connection dropped mid-load (the server itself is shared by
+     * the test JVM, so its sessions are terminated rather than the server stopped). The run must end, not hang;
+     * nothing half-loaded may be visible to analysts; a re-run loads every return once and completely.
+     */
+    @Test
+    void connectionsDroppedMidLoadAsInADatabaseRestartLeaveNothingHalfLoadedVisible(@TempDir Path work) {
+        List<String> las = List.of("E08000035", "E06000004");
+        Inbox inbox = Inbox.generated(pipeline, work.resolve("inbox"), KILL_SCALE, las);
+
+        ChildProcess ingest = pipeline.startIngest("ingest-connections-dropped", inbox.root());
+        awaitPartiallyLoadedSubmission(ingest, las);
+        Sql.rows(pipeline.warehouse(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        ChildProcess.Result interrupted = ingest.waitFor();
+
+        assertEquals(0, Sql.number(pipeline.warehouse(), "SELECT count(*) FROM mart.accepted_return a"
+                + " JOIN ops.submission s USING (submission_id) WHERE s.state <> 'loaded'"),
+                () -> "analysts see a submission that is not loaded: " + interrupted.describe());
+        assertEquals(0, Sql.number(pipeline.warehouse(), "SELECT count(*) FROM core.fact_missing_incident f"
+                + " JOIN ops.submission s USING (submission_id) WHERE s.state <> 'loaded'"),
+                "core facts of a submission that is not loaded");
+
+        ChildProcess.Result rerun = pipeline.ingest("ingest-after-dropped-connections", inbox.root());
+        assertEquals(0, rerun.exitCode(), rerun::describe);
+        assertEveryReturnLoadedOnceAndComplete(inbox, las);
+    }
+
+    /** The id of an LA submission still loading with rows already in landing: the moment to kill the ingest. */
+    private long awaitPartiallyLoadedSubmission(ChildProcess ingest, List<String> las) {
+        return ingest.awaitWhileRunning("an LA's load had committed rows", () -> Sql.strings(pipeline.warehouse(),
+                        "SELECT submission_id FROM ops.submission WHERE state = 'loading' AND la_code = ANY (?::text[])",
+                        "{" + String.join(",", las) + "}")
+                .stream().map(Long::valueOf).filter(id -> submissions.landingRows(id) > 0).findFirst());
+    }
+
+    /**
+     * OPEN (jobs): there is no lock between ingests today. Both runs register and load the same submissions: COPY
+     * hits duplicate keys in landing, both exit 1, submissions are left 'failed', and a return can end 'loaded' with
+     * none of its rows. Tagged "open" (out of the default run, docs/reliability.md) until jobs takes a database lock.
+     */
+    @Tag("open")
+    @Test
+    void twoIngestsOfTheSameLaStartedTogetherNeverLoadItTwice(@TempDir Path work) {
+        List<String> las = List.of("E06000002", "E06000003");
+        Inbox inbox = Inbox.generated(pipeline, work.resolve("inbox"), 0.02, las);
+
+        ChildProcess first = pipeline.startIngest("ingest-concurrent-1", inbox.root());
+        ChildProcess second = pipeline.startIngest("ingest-concurrent-2", inbox.root());
+        for (ChildProcess.Result result : List.of(first.waitFor(), second.waitFor())) {
+            String output = result.output().toLowerCase();
+            assertTrue(result.exitCode() == 0 || output.contains("another ingest") || output.contains("lock"),
+                    () -> "neither done nor a clear refusal: " + result.describe());
+        }
+        assertEveryReturnLoadedOnceAndComplete(inbox, las);
+    }
+
+    private void assertEveryReturnLoadedOnceAndComplete(Inbox inbox, List<String> las) {
+        for (String la : las) {
+            for (String returnCode : RETURNS) {
+                Map<String, Object> submission = submissions.only(la, returnCode);
+                assertEquals("loaded", submission.get("state"), submission::toString);
+                assertEquals(inbox.dataRows(la, returnCode), Submissions.count(submission, "rows_received"), submission::toString);
+                submissions.assertAccounted(submission);
+            }
+            assertEquals(1, Sql.number(pipeline.warehouse(), """
+                    SELECT count(DISTINCT f.submission_id) FROM core.fact_missing_incident f
+                      JOIN ops.submission s USING (submission_id) WHERE s.la_code = ?""", la),
+                    () -> "core facts of " + la + " come from exactly one submission");
+        }
+    }
+}
