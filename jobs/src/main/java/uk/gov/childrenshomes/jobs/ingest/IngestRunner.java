@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.childrenshomes.jobs.source.InboxScanner;
 import uk.gov.childrenshomes.jobs.source.ReturnDelivery;
 import uk.gov.childrenshomes.jobs.validation.ValidationRuleCatalogue;
+import uk.gov.childrenshomes.jobs.warehouse.ReturnLock;
 import uk.gov.childrenshomes.jobs.warehouse.SubmissionStore;
 
 import java.io.PrintStream;
@@ -49,10 +50,11 @@ public class IngestRunner {
     private final SubmissionStore store;
     private final ValidationRuleCatalogue rules;
     private final JdbcTemplate jdbc;
+    private final ReturnLock returnLock;
     private final int parallelLas;
 
     public IngestRunner(JobOperator jobOperator, List<Job> jobs, SubmissionRegistrar registrar, SubmissionStore store,
-                        ValidationRuleCatalogue rules, JdbcTemplate jdbc,
+                        ValidationRuleCatalogue rules, JdbcTemplate jdbc, ReturnLock returnLock,
                         @Value("${datapack.ingest.parallel-las:2}") int parallelLas) {
         this.jobOperator = jobOperator;
         this.jobsByName = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
@@ -60,6 +62,7 @@ public class IngestRunner {
         this.store = store;
         this.rules = rules;
         this.jdbc = jdbc;
+        this.returnLock = returnLock;
         this.parallelLas = parallelLas;
     }
 
@@ -80,7 +83,7 @@ public class IngestRunner {
 
         List<SubmissionOutcome> outcomes = new ArrayList<>();
         for (ReturnDelivery delivery : national) {
-            outcomes.add(progress.report(ingest(ingestRunId, delivery, request)));
+            outcomes.add(progress.report(ingest(ingestRunId, delivery, request, out)));
         }
         Map<String, List<ReturnDelivery>> byLa = local.stream()
                 .collect(Collectors.groupingBy(ReturnDelivery::laCode, LinkedHashMap::new, Collectors.toList()));
@@ -89,7 +92,7 @@ public class IngestRunner {
             List<Future<List<SubmissionOutcome>>> perLa = new ArrayList<>();
             for (List<ReturnDelivery> deliveries : byLa.values()) {
                 perLa.add(executor.submit(() -> deliveries.stream()
-                        .map(delivery -> progress.report(ingest(ingestRunId, delivery, request))).toList()));
+                        .map(delivery -> progress.report(ingest(ingestRunId, delivery, request, out))).toList()));
             }
             for (Future<List<SubmissionOutcome>> la : perLa) {
                 outcomes.addAll(la.get());
@@ -123,7 +126,12 @@ public class IngestRunner {
         return asked;
     }
 
-    private SubmissionOutcome ingest(long ingestRunId, ReturnDelivery delivery, IngestRequest request) {
+    private SubmissionOutcome ingest(long ingestRunId, ReturnDelivery delivery, IngestRequest request, PrintStream out) {
+        return returnLock.whileHeld(delivery.laCode(), delivery.returnCode(), request.collectionYear(), out::println,
+                () -> ingestHoldingLock(ingestRunId, delivery, request));
+    }
+
+    private SubmissionOutcome ingestHoldingLock(long ingestRunId, ReturnDelivery delivery, IngestRequest request) {
         long started = System.nanoTime();
         SubmissionRegistrar.Registration registration = registrar.register(ingestRunId, delivery, request.collectionYear());
         long submissionId = registration.submissionId();
