@@ -1,5 +1,6 @@
 package uk.gov.childrenshomes.jobs.ingest.reference;
 
+import uk.gov.childrenshomes.jobs.SharedSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(WarehouseExtension.class)
 class ReferenceDataIngestJobFunctionalTests {
 
-    static final Path SAMPLES = Path.of("/work/shared/samples/ssda903-fake-data");
+    static final Path SAMPLES = SharedSamples.ssda903FakeData();
     static final String NATIONAL = InboxScanner.NATIONAL_CODE;
 
     static TestIngestApplication application;

@@ -1,5 +1,6 @@
 package uk.gov.childrenshomes.jobs.ingest.ssda903;
 
+import uk.gov.childrenshomes.jobs.SharedSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(WarehouseExtension.class)
 class SampleSsda903ReturnIngestTest {
 
-    static final Path SAMPLES = Path.of("/work/shared/samples/ssda903-fake-data");
+    static final Path SAMPLES = SharedSamples.ssda903FakeData();
     static final List<String> TABLES = List.of("header", "episodes", "missing", "uasc", "reviews", "oc2", "oc3", "ad1",
             "placed_for_adoption", "previous_permanence", "sw_episodes");
 
