@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.childrenshomes.publish.cluster.LocalSparkCluster;
 import uk.gov.childrenshomes.publish.disclosure.DisclosurePolicy;
 import uk.gov.childrenshomes.publish.ees.DfeGeography;
 import uk.gov.childrenshomes.publish.support.StandaloneCluster;
@@ -68,7 +69,7 @@ class ClusterPublishTest {
                 summary.toString());
 
         Path clusterRelease;
-        try (StandaloneCluster cluster = StandaloneCluster.start(Files.createDirectories(work.resolve("cluster-run")))) {
+        try (LocalSparkCluster cluster = StandaloneCluster.start(Files.createDirectories(work.resolve("cluster-run")))) {
             Path appJar = StandaloneCluster.applicationJar(Path.of("target/classes"), work.resolve("spark-jobs.jar"));
             SparkSession remote = SparkSession.builder()
                     .appName("spark-jobs-cluster-test")
