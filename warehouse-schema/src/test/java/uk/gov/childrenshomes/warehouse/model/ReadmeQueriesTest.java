@@ -20,6 +20,11 @@ class ReadmeQueriesTest {
 
     @Test
     void everyExampleQueryRunsAsAnAnalyst(WarehouseConnection warehouse) throws SQLException {
+        runEveryExampleAsAnAnalyst(warehouse);
+    }
+
+    /** Also run on the oldest supported PostgreSQL by {@link PostgreSql14Test}. */
+    static void runEveryExampleAsAnAnalyst(WarehouseConnection warehouse) throws SQLException {
         List<String> queries = ExampleQueries.read(Path.of("README.md")).stream().map(ExampleQuery::sql).toList();
         assertTrue(queries.size() >= 8, "the README has its example queries");
         try (Returns returns = new Returns(warehouse)) {
