@@ -32,15 +32,22 @@ public final class BenchCli {
 
     static int run(List<String> args, Map<String, String> environment, PrintStream err) {
         Path repository = repositoryRoot(environment);
-        BenchOptions options;
+        boolean analystQueries = args.contains(AnalystQueryOptions.FLAG);
+        BenchOptions options = null;
+        AnalystQueryOptions analystOptions = null;
         try {
-            options = BenchOptions.parse(args, repository, LocalDate.now());
+            if (analystQueries) {
+                analystOptions = AnalystQueryOptions.parse(args.stream().filter(arg -> !arg.equals(AnalystQueryOptions.FLAG)).toList(),
+                        repository, LocalDate.now());
+            } else {
+                options = BenchOptions.parse(args, repository, LocalDate.now());
+            }
         } catch (BenchOptions.HelpRequested e) {
-            err.print(BenchOptions.USAGE);
+            err.print(analystQueries ? AnalystQueryOptions.USAGE : BenchOptions.USAGE);
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
-            err.println("Run ./datapack bench --help for the options.");
+            err.println("Run ./datapack bench " + (analystQueries ? AnalystQueryOptions.FLAG + " " : "") + "--help for the options.");
             return 2;
         }
         for (String variable : REQUIRED_ENVIRONMENT) {
@@ -53,6 +60,9 @@ public final class BenchCli {
                 "DATAPACK_DEMO", environment.get("DATAPACK_DEMO"),
                 "DATAPACK_PSEUDONYMISATION_KEY", environment.get("DATAPACK_PSEUDONYMISATION_KEY"));
         String command = "./datapack bench" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        if (analystQueries) {
+            return runAnalystQueries(repository, analystOptions, commandEnvironment, environment, command, err);
+        }
         BenchRun run = new BenchRunner(repository.resolve("datapack"), options, commandEnvironment,
                 WarehouseConnection.fromEnvironment(environment), err).run(command);
         try {
@@ -67,6 +77,23 @@ public final class BenchCli {
             err.println("[bench] " + check.verdict() + ": " + check.target() + " (" + check.measured() + ")");
         }
         return run.scales().stream().allMatch(BenchRun.ScaleResult::succeeded) ? 0 : 1;
+    }
+
+    private static int runAnalystQueries(Path repository, AnalystQueryOptions options, Map<String, String> commandEnvironment,
+                                         Map<String, String> environment, String command, PrintStream err) {
+        AnalystQueryRun run = new AnalystQueryBench(repository.resolve("datapack"), options, commandEnvironment,
+                WarehouseConnection.fromEnvironment(environment), err).run(command);
+        try {
+            write(options.markdown(), AnalystQueryReport.render(run));
+        } catch (IOException e) {
+            err.println("bench: cannot write the report: " + e.getMessage());
+            return 1;
+        }
+        err.println("[bench] report: " + options.markdown());
+        long met = run.queries().stream().filter(AnalystQueryRun.QueryTiming::meetsTarget).count();
+        err.println("[bench] " + met + " of " + run.queries().size() + " queries under "
+                + Math.round(AnalystQueryRun.TARGET_MILLIS) + " ms warm" + (run.succeeded() ? "" : "; FAILED: " + run.failure()));
+        return run.succeeded() ? 0 : 1;
     }
 
     private static void write(Path file, String content) throws IOException {

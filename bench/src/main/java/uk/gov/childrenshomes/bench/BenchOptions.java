@@ -95,7 +95,7 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
                 stageTimeout);
     }
 
-    private static Duration minutes(String value) {
+    static Duration minutes(String value) {
         try {
             long minutes = Long.parseLong(value);
             if (minutes > 0) {
@@ -110,20 +110,26 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
     private static List<Double> scales(String list) {
         List<Double> scales = new ArrayList<>();
         for (String item : list.split(",")) {
-            double scale;
-            try {
-                scale = Double.parseDouble(item.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--scales takes numbers such as 1,10 or 0.05, got '" + item + "'");
-            }
-            if (!(scale > 0 && scale <= 100)) {
-                throw new IllegalArgumentException("--scales: each scale must be above 0 and at most 100, got " + item);
-            }
+            double scale = scale(item);
             if (scales.contains(scale)) {
                 throw new IllegalArgumentException("--scales: scale " + item + " is given twice");
             }
             scales.add(scale);
         }
         return List.copyOf(scales);
+    }
+
+    /** One scale: a number above 0 and at most 100. */
+    static double scale(String item) {
+        double scale;
+        try {
+            scale = Double.parseDouble(item.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a scale is a number such as 1, 10 or 0.05, got '" + item + "'");
+        }
+        if (!(scale > 0 && scale <= 100)) {
+            throw new IllegalArgumentException("a scale must be above 0 and at most 100, got " + item);
+        }
+        return scale;
     }
 }

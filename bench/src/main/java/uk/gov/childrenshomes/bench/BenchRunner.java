@@ -181,9 +181,7 @@ final class BenchRunner {
         /** Adds the stage's result, with its rows when it succeeded; returns whether it did. */
         private boolean record(StageRunner.Finished finished, RowCount rows, String rowsMeaning) {
             Long counted = finished.succeeded() ? rows.count() : null;
-            StageResult stage = new StageResult(finished.name(), finished.command(), finished.wallSeconds(), counted,
-                    rowsMeaning, finished.exitCode(), finished.logFile().toString(), finished.loadBefore(),
-                    finished.loadAfter(), finished.jvms());
+            StageResult stage = finished.result(counted, rowsMeaning);
             stages.add(stage);
             say(String.format(Locale.ROOT, "scale %s: %-8s %7.1f s  %s", Units.scale(scale), finished.name(),
                     finished.wallSeconds(), finished.succeeded() ? "rows " + String.format(Locale.ROOT, "%,d", counted)
@@ -192,15 +190,7 @@ final class BenchRunner {
         }
 
         private String failureOf(StageRunner.Finished finished) {
-            if (finished.timedOut()) {
-                return finished.name() + " did not finish within " + options.stageTimeout().toMinutes() + " min and was"
-                        + " stopped (--stage-timeout); log: " + finished.logFile();
-            }
-            if (finished.rebuiltProject()) {
-                return finished.name() + ": the launcher rebuilt the project during the stage (sources changed while the"
-                        + " bench ran), so its time is not the stage's; re-run the bench. Log: " + finished.logFile();
-            }
-            return finished.name() + " failed with exit code " + finished.exitCode() + "; log: " + finished.logFile();
+            return finished.failure(options.stageTimeout());
         }
     }
 
@@ -208,18 +198,26 @@ final class BenchRunner {
         progress.println("[bench] " + message);
     }
 
-    private static void recreate(Path folder) {
+    static void recreate(Path folder) {
+        delete(folder);
         try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> paths = Files.walk(folder)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot recreate the work folder " + folder, e);
+        }
+    }
+
+    /** Deletes a folder and everything in it, if it exists. */
+    static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + folder, e);
         }
     }
 }

@@ -54,7 +54,7 @@ public final class MarkdownReport {
         line("| target | measured | verdict |");
         line("|---|---|---|");
         for (Targets.Check check : Targets.evaluate(run)) {
-            line("| " + check.target() + " | " + cell(check.measured()) + " | " + verdict(check.verdict()) + " |");
+            line("| " + check.target() + " | " + Units.cell(check.measured()) + " | " + verdict(check.verdict()) + " |");
         }
         line();
     }
@@ -75,7 +75,7 @@ public final class MarkdownReport {
                 Long peakRss = stage.jvms().stream().map(JvmPeak::peakRssBytes).filter(Objects::nonNull)
                         .max(Long::compare).orElse(null);
                 line("| " + Units.scale(scale.scale()) + " | " + stage.name() + " | " + seconds(stage.wallSeconds())
-                        + " | " + count(stage.rows()) + " | " + count(stage.rowsPerSecond() == null ? null
+                        + " | " + Units.count(stage.rows()) + " | " + Units.count(stage.rowsPerSecond() == null ? null
                         : Math.round(stage.rowsPerSecond())) + " | " + (peakRss == null ? "–" : Units.bytes(peakRss))
                         + " | " + String.format(Locale.ROOT, "%.1f → %.1f", stage.loadBefore(), stage.loadAfter())
                         + " | " + stage.exitCode() + " |");
@@ -100,12 +100,12 @@ public final class MarkdownReport {
         for (ScaleResult scale : run.scales()) {
             CopyBaseline copy = scale.copyBaseline();
             String copyCells = copy == null ? "– | – | – | – | – | – | –"
-                    : copy.csvFiles() + " | " + count(copy.rows()) + " | " + mebibytes(copy.bytes()) + " | "
-                    + seconds(copy.seconds()) + " | " + count(Math.round(copy.rowsPerSecond())) + " | "
+                    : copy.csvFiles() + " | " + Units.count(copy.rows()) + " | " + mebibytes(copy.bytes()) + " | "
+                    + seconds(copy.seconds()) + " | " + Units.count(Math.round(copy.rowsPerSecond())) + " | "
                     + copy.connections() + " | " + copy.otherFiles() + " files, " + mebibytes(copy.otherBytes()) + " MiB";
             String sqlCells = scale.sqlBaseline() == null ? "– | –"
                     : seconds(scale.sqlBaseline().seconds()) + (scale.sqlBaseline().complete() ? "" : " (incomplete)") + " | "
-                    + count(scale.sqlBaseline().tables().stream().mapToLong(SqlTable::rows).sum());
+                    + Units.count(scale.sqlBaseline().tables().stream().mapToLong(SqlTable::rows).sum());
             line("| " + Units.scale(scale.scale()) + " | " + copyCells + " | " + sqlCells + " |");
         }
         line();
@@ -116,12 +116,12 @@ public final class MarkdownReport {
                 continue;
             }
             for (SqlTable table : scale.sqlBaseline().tables()) {
-                line("| " + Units.scale(scale.scale()) + " | " + table.table() + " | " + count(table.rows()) + " | "
+                line("| " + Units.scale(scale.scale()) + " | " + table.table() + " | " + Units.count(table.rows()) + " | "
                         + String.format(Locale.ROOT, "%.3f", table.seconds()) + " | "
-                        + (table.error() == null ? "" : cell(table.error())) + " |");
+                        + (table.error() == null ? "" : Units.cell(table.error())) + " |");
             }
             for (String error : scale.sqlBaseline().setupErrors()) {
-                line("| " + Units.scale(scale.scale()) + " | (unit views) | | | " + cell(error) + " |");
+                line("| " + Units.scale(scale.scale()) + " | (unit views) | | | " + Units.cell(error) + " |");
             }
         }
         line();
@@ -151,7 +151,7 @@ public final class MarkdownReport {
         for (ScaleResult scale : run.scales()) {
             for (StageResult stage : scale.stages()) {
                 for (JvmPeak jvm : stage.jvms()) {
-                    line("| " + Units.scale(scale.scale()) + " | " + stage.name() + " | " + cell(jvm.label()) + " | "
+                    line("| " + Units.scale(scale.scale()) + " | " + stage.name() + " | " + Units.cell(jvm.label()) + " | "
                             + optionalBytes(jvm.peakRssBytes()) + " | " + optionalBytes(jvm.maxHeapBytes()) + " | "
                             + optionalBytes(jvm.peakHeapUsedBytes()) + " |");
                 }
@@ -173,7 +173,7 @@ public final class MarkdownReport {
                     .map(entry -> entry.getKey() + " " + Units.bytes(entry.getValue()))
                     .collect(Collectors.joining(", "));
             String facts = scale.coreFactRows().entrySet().stream()
-                    .map(entry -> entry.getKey() + " " + count(entry.getValue()))
+                    .map(entry -> entry.getKey() + " " + Units.count(entry.getValue()))
                     .collect(Collectors.joining(", "));
             line("| " + Units.scale(scale.scale()) + " | " + Units.bytes(scale.databaseSize().totalBytes()) + " | "
                     + schemas + " | " + facts + " |");
@@ -215,9 +215,6 @@ public final class MarkdownReport {
         return String.format(Locale.ROOT, "%.1f", seconds);
     }
 
-    private static String count(Long value) {
-        return value == null ? "–" : String.format(Locale.ROOT, "%,d", value);
-    }
 
     private static String mebibytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / (double) (1L << 20));
@@ -227,10 +224,6 @@ public final class MarkdownReport {
         return bytes == null ? "–" : Units.bytes(bytes);
     }
 
-    /** Text safe inside a table cell: no pipe, no line break. */
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
 
     private void line(String text) {
         out.append(text).append('\n');

@@ -64,6 +64,25 @@ final class StageRunner {
         boolean succeeded() {
             return exitCode == 0 && !timedOut && !rebuiltProject;
         }
+
+        /** The stage as reported, with the rows it handled (null when it did not succeed). */
+        BenchRun.StageResult result(Long rows, String rowsMeaning) {
+            return new BenchRun.StageResult(name, command, wallSeconds, rows, rowsMeaning, exitCode, logFile.toString(),
+                    loadBefore, loadAfter, jvms);
+        }
+
+        /** Why the stage did not succeed, for the report; {@code timeout} is the one it ran under. */
+        String failure(Duration timeout) {
+            if (timedOut) {
+                return name + " did not finish within " + timeout.toMinutes() + " min and was stopped (--stage-timeout); log: "
+                        + logFile;
+            }
+            if (rebuiltProject) {
+                return name + ": the launcher rebuilt the project during the stage (sources changed while the bench ran),"
+                        + " so its time is not the stage's; re-run the bench. Log: " + logFile;
+            }
+            return name + " failed with exit code " + exitCode + "; log: " + logFile;
+        }
     }
 
     /**

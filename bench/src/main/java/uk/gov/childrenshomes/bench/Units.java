@@ -23,4 +23,14 @@ final class Units {
     static String scale(double scale) {
         return BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
     }
+
+    /** 1234567 → "1,234,567"; null (not measured) → "–". */
+    static String count(Long value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** Text safe inside a Markdown table cell: no pipe, no line break. */
+    static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
 }

