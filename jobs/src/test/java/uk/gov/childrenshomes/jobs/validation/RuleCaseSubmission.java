@@ -26,8 +26,16 @@ public final class RuleCaseSubmission {
 
     static final ValidationRuleCatalogue CATALOGUE = new ValidationRuleCatalogue();
 
-    /** One file of a return: its name, header line and the landing table its loaded rows go to. */
-    public record Table(String file, String header, String landingTable) {
+    /**
+     * One file of a return: its name, header line and the landing table its loaded rows go to, found there by the
+     * LA's row number or, where landing keeps no row number (the ONSPD merge keeps one row per postcode), by the
+     * value of one of its fields.
+     */
+    public record Table(String file, String header, String landingTable, String keyColumn, int keyField) {
+
+        public Table(String file, String header, String landingTable) {
+            this(file, header, landingTable, "row_number", -1);
+        }
 
         public Row row(String line) {
             return new Row(this, line);
@@ -63,22 +71,23 @@ public final class RuleCaseSubmission {
     private final Map<RuleCase, List<Position>> context = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
+    private final Map<Position, String> lines = new LinkedHashMap<>();
     private final List<Issue> issues;
 
     private RuleCaseSubmission(TestIngestApplication application, String laCode, String returnCode, int collectionYear,
                                List<Row> validRows, List<RuleCase> cases, Path folder) throws Exception {
         this.application = application;
-        Map<String, List<String>> lines = new LinkedHashMap<>();
-        validRows.forEach(row -> append(lines, row));
+        Map<String, List<String>> fileLines = new LinkedHashMap<>();
+        validRows.forEach(row -> append(fileLines, row));
         for (RuleCase ruleCase : cases) {
-            context.put(ruleCase, ruleCase.context().stream().map(row -> append(lines, row)).toList());
-            breaking.put(ruleCase, append(lines, ruleCase.breaking()));
+            context.put(ruleCase, ruleCase.context().stream().map(row -> append(fileLines, row)).toList());
+            breaking.put(ruleCase, append(fileLines, ruleCase.breaking()));
         }
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
         for (Table table : tables.values()) {
             files.add(Files.writeString(folder.resolve(table.file()),
-                    table.header() + "\n" + String.join("\n", lines.get(table.file())) + "\n", StandardCharsets.UTF_8));
+                    table.header() + "\n" + String.join("\n", fileLines.get(table.file())) + "\n", StandardCharsets.UTF_8));
         }
         JobExecution execution = application.ingest(laCode, returnCode, collectionYear, files, folder.resolve("outbox"));
         this.submission = TestIngestApplication.submissionId(execution);
@@ -111,12 +120,14 @@ public final class RuleCaseSubmission {
         assertThat(application.totals(submission).get(0)).as("%s of %s loaded", returnCode, laCode).isEqualTo("loaded");
     }
 
-    private Position append(Map<String, List<String>> lines, Row row) {
+    private Position append(Map<String, List<String>> fileLines, Row row) {
         tables.putIfAbsent(row.table().file(), row.table());
-        List<String> file = lines.computeIfAbsent(row.table().file(), name -> new ArrayList<>());
+        List<String> file = fileLines.computeIfAbsent(row.table().file(), name -> new ArrayList<>());
         file.add(row.line());
         rowsWritten.merge(row.table().file(), 1L, Long::sum);
-        return new Position(row.table().file(), file.size());
+        Position position = new Position(row.table().file(), file.size());
+        lines.put(position, row.line());
+        return position;
     }
 
     public long submissionId() {
@@ -164,8 +175,10 @@ public final class RuleCaseSubmission {
     }
 
     private boolean isLoaded(Position position) {
-        return application.jdbc().queryForObject("SELECT count(*) FROM " + tables.get(position.file()).landingTable()
-                + " WHERE submission_id = ? AND row_number = ?", Integer.class, submission, position.row()) == 1;
+        Table table = tables.get(position.file());
+        Object key = table.keyField() < 0 ? position.row() : lines.get(position).split(",", -1)[table.keyField()];
+        return application.jdbc().queryForObject("SELECT count(*) FROM " + table.landingTable()
+                + " WHERE submission_id = ? AND " + table.keyColumn() + " = ?", Integer.class, submission, key) == 1;
     }
 
     /** The row with several fields replaced: column, value, column, value... */
