@@ -53,7 +53,7 @@ final class ValidationReportPage {
         html.append("</thead><tbody>\n");
         for (ValidationReportWriter.RuleCount count : counts) {
             html.append("<tr><td>").append(escape(count.message())).append("</td><td>").append(escape(count.rule()))
-                    .append("</td><td class=\"").append(count.severity()).append("\">").append(escape(count.severity()))
+                    .append("</td><td class=\"").append(escape(count.severity())).append("\">").append(escape(count.severity()))
                     .append("</td><td>").append(String.format(Locale.ROOT, "%,d", count.count())).append("</td></tr>\n");
         }
         html.append("</tbody></table>\n<p>An <span class=\"error\">error</span> row was not loaded; a <span class=\"query\">query</span>")
