@@ -19,9 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.CARE;
-import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.HEADER;
-import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.HOME;
+import static uk.gov.childrenshomes.jobs.validation.MissingRulesTest.CARE;
+import static uk.gov.childrenshomes.jobs.validation.MissingRulesTest.HOME;
+import static uk.gov.childrenshomes.jobs.validation.MissingRulesTest.INCIDENTS;
 
 @ExtendWith(WarehouseExtension.class)
 class MissingIngestJobFunctionalTests {
@@ -45,7 +45,7 @@ class MissingIngestJobFunctionalTests {
     @Test
     void loadsTheCsvReturnAndReportsTheRejectedRowAsText(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("E06000001_missing_2025.csv"),
-                String.join("\n", HEADER, CARE, HOME, "\"" + FORMULA.replace("\"", "\"\"").replaceFirst(",", "\","), STILL_MISSING) + "\n");
+                String.join("\n", INCIDENTS.header(), CARE, HOME, "\"" + FORMULA.replace("\"", "\"\"").replaceFirst(",", "\","), STILL_MISSING) + "\n");
 
         JobExecution execution = application.ingest("E06000001", "missing", 2025, List.of(file), folder.resolve("outbox"));
 
@@ -67,9 +67,9 @@ class MissingIngestJobFunctionalTests {
     @Test
     void anXlsxWorkbookLoadsTheSameRowsAsTheCsvFile(@TempDir Path folder) throws Exception {
         Path csv = Files.writeString(Files.createDirectories(folder.resolve("csv")).resolve("E06000002_missing_2025.csv"),
-                String.join("\n", HEADER, CARE.replace("E06000001", "E06000002"), HOME, STILL_MISSING.replace("E06000001", "E06000002")) + "\n");
+                String.join("\n", INCIDENTS.header(), CARE.replace("E06000001", "E06000002"), HOME, STILL_MISSING.replace("E06000001", "E06000002")) + "\n");
         Path xlsx = Files.createDirectories(folder.resolve("xlsx")).resolve("E06000002_missing_2025.xlsx");
-        XlsxTable.write(xlsx, "Missing incidents", Arrays.asList(HEADER.split(",")), Files.readAllLines(csv).stream().skip(1)
+        XlsxTable.write(xlsx, "Missing incidents", Arrays.asList(INCIDENTS.header().split(",")), Files.readAllLines(csv).stream().skip(1)
                 .map(line -> line.split(",", -1)).toList(), LocalDate.of(2025, 3, 31));
 
         long fromCsv = TestIngestApplication.submissionId(application.ingest("E06000002", "missing", 2025, List.of(csv), folder.resolve("o1")));
