@@ -87,8 +87,13 @@ public final class Pipeline {
 
     /** {@code ./datapack generate}: writes realistic returns for the given LAs into {@code inbox}. */
     public ChildProcess.Result generate(Path inbox, double scale, List<String> laCodes) {
+        return generate(inbox, scale, 0, laCodes);
+    }
+
+    /** The same with a share of rows given a realistic fault (listed in {@code faults.csv}); no LAs = every LA. */
+    public ChildProcess.Result generate(Path inbox, double scale, double faultRate, List<String> laCodes) {
         List<String> arguments = new ArrayList<>(List.of("--out", inbox.toString(), "--year", String.valueOf(YEAR),
-                "--scale", String.valueOf(scale)));
+                "--scale", String.valueOf(scale), "--fault-rate", String.valueOf(faultRate)));
         laCodes.forEach(code -> arguments.addAll(List.of("--la", code)));
         return ChildProcess.run("generate", java(List.of("-Xmx512m"), classpath("returns-generator"),
                 "uk.gov.childrenshomes.generator.GenerateCli", arguments), environment(), logs());
