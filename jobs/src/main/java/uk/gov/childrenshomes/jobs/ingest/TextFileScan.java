@@ -41,7 +41,11 @@ final class TextFileScan {
     record Result(boolean utf8, boolean binary, long tooLongRecordLine) {
     }
 
-    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+    // RFC 4180 reading states; ints rather than an enum keep the per-byte loop as fast as the UTF-8 check.
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
 
     private TextFileScan() {
     }
@@ -51,11 +55,12 @@ final class TextFileScan {
         byte[] block = new byte[BLOCK];
         long firstBlockNuls = -1;
         int firstBlockLength = 0;
-        State state = State.FIELD_START;
-        long recordBytes = 0;
+        int state = FIELD_START;
+        long blockStart = 0;
+        long recordStart = 0;
         long line = 1;
         long recordLine = 1;
-        boolean afterCr = false;
+        boolean previousBlockEndedInCr = false;
         try (InputStream in = Files.newInputStream(file)) {
             int read;
             while ((read = in.readNBytes(block, 0, BLOCK)) > 0) {
@@ -70,30 +75,50 @@ final class TextFileScan {
                 }
                 for (int i = 0; i < read; i++) {
                     byte b = block[i];
-                    boolean lineBreak = b == '\n' || b == '\r';
-                    if (lineBreak && !(b == '\n' && afterCr)) {
-                        line++;
-                    }
-                    afterCr = b == '\r';
-                    state = switch (state) {
-                        case FIELD_START -> b == '"' ? State.QUOTED : b == ',' || lineBreak ? State.FIELD_START : State.UNQUOTED;
-                        case UNQUOTED -> b == ',' || lineBreak ? State.FIELD_START : State.UNQUOTED;
-                        case QUOTED -> b == '"' ? State.QUOTE_IN_QUOTED : State.QUOTED;
-                        case QUOTE_IN_QUOTED -> b == '"' ? State.QUOTED : b == ',' || lineBreak ? State.FIELD_START : State.UNQUOTED;
-                    };
-                    if (lineBreak && state == State.FIELD_START) {
-                        recordBytes = 0;
-                        recordLine = line;
-                    } else if (++recordBytes > maximumRecordBytes) {
-                        utf8.feed(block, i, false);
-                        return new Result(utf8.valid, binary(firstBlockNuls, firstBlockLength, utf8.valid), recordLine);
+                    if (b > ',' || b < 0) {
+                        // Most bytes: letters, digits, '/', ':' and every byte of a multi-byte character.
+                        if (state != QUOTED) {
+                            state = UNQUOTED;
+                        }
+                    } else if (b == '"') {
+                        state = state == FIELD_START || state == QUOTE_IN_QUOTED ? QUOTED : state == QUOTED ? QUOTE_IN_QUOTED : UNQUOTED;
+                    } else if (b == ',') {
+                        if (state != QUOTED) {
+                            state = FIELD_START;
+                        }
+                    } else if (b == '\n' || b == '\r') {
+                        boolean lfOfCrLf = b == '\n' && (i > 0 ? block[i - 1] == '\r' : previousBlockEndedInCr);
+                        if (!lfOfCrLf) {
+                            line++;
+                        }
+                        if (state != QUOTED) {
+                            if (blockStart + i - recordStart > maximumRecordBytes) {
+                                return tooLong(utf8, block, i, firstBlockNuls, firstBlockLength, recordLine);
+                            }
+                            state = FIELD_START;
+                            recordStart = blockStart + i + 1;
+                            recordLine = line;
+                        }
+                    } else if (state != QUOTED) {
+                        state = UNQUOTED;
                     }
                 }
+                if (blockStart + read - recordStart > maximumRecordBytes) {
+                    return tooLong(utf8, block, read, firstBlockNuls, firstBlockLength, recordLine);
+                }
+                previousBlockEndedInCr = block[read - 1] == '\r';
+                blockStart += read;
                 utf8.feed(block, read, false);
             }
             utf8.feed(block, 0, true);
             return new Result(utf8.valid, binary(firstBlockNuls, firstBlockLength, utf8.valid), 0);
         }
+    }
+
+    /** The scan stops at a record past the limit: what was read of the file says whether it is UTF-8 or binary. */
+    private static Result tooLong(Utf8Check utf8, byte[] block, int read, long firstBlockNuls, int firstBlockLength, long recordLine) {
+        utf8.feed(block, read, false);
+        return new Result(utf8.valid, binary(firstBlockNuls, firstBlockLength, utf8.valid), recordLine);
     }
 
     private static boolean binary(long nuls, int length, boolean utf8) {
