@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -131,8 +132,23 @@ class EndToEndSecurityTest {
         assertIngestRefused("ingest-with-demo-key", environment, "demo key");
     }
 
+    /**
+     * A key file as a default umask leaves it (mode 644: everyone on the machine can read the key) is refused, as
+     * la-sources refuses such a secret file and ssh a private key; the message names the fix and never the key.
+     */
+    @Test
+    void aRealIngestRefusesAKeyFileGroupOrOthersCanRead(@TempDir Path secrets) throws IOException {
+        Path readable = Files.writeString(secrets.resolve("pseudonymisation.key"), pipeline.secretKey() + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
+        Map<String, String> environment = pipeline.environment();
+        environment.put(KEY_FILE_VARIABLE, readable.toString());
+        String stderr = assertIngestRefused("ingest-with-readable-key-file", environment, "chmod 600").stderr();
+        assertTrue(stderr.contains(KEY_FILE_VARIABLE) && stderr.contains("rw-r--r--"), stderr);
+        assertFalse(stderr.contains(pipeline.secretKey()), "the refusal printed the key");
+    }
+
     /** Refused before anything starts (exit 2, no ingest run recorded), with a message that names the fix. */
-    private void assertIngestRefused(String name, Map<String, String> environment, String namedInTheMessage) {
+    private ChildProcess.Result assertIngestRefused(String name, Map<String, String> environment, String namedInTheMessage) {
         long ingestRuns = Sql.number(pipeline.warehouse(), "SELECT count(*) FROM ops.ingest_run");
         ChildProcess.Result result = ChildProcess.run(name, pipeline.jobsCommand(List.of(), Pipeline.ingestArguments(inbox.root())),
                 environment, pipeline.logs());
@@ -140,6 +156,7 @@ class EndToEndSecurityTest {
         assertTrue(result.stderr().contains(namedInTheMessage), result::describe);
         assertEquals(ingestRuns, Sql.number(pipeline.warehouse(), "SELECT count(*) FROM ops.ingest_run"),
                 "a refused ingest started a run");
+        return result;
     }
 
     @Test

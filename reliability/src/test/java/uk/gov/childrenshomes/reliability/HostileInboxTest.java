@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +50,9 @@ class HostileInboxTest {
     private static final String HEAP = "-Xmx256m";
     private static final long FILE_SIZE_LIMIT = 64L << 20;
     private static final long HUGE_LINE_BYTES = 300L << 20;
+    /** Under the file size limit, far over the default 1 MB limit of one record (datapack.ingest.maximum-record-bytes). */
+    private static final long LONG_RECORD_BYTES = 48L << 20;
+    private static final int NESTING_DEPTH = 100_000;
     private static final long BOMB_INFLATED_BYTES = 1L << 30;
     /** Column of RHI_CONDUCTED_BY, a code list: every value put there is reported back verbatim as invalid. */
     private static final int CONDUCTED_BY = 14;
@@ -88,11 +92,17 @@ class HostileInboxTest {
     private String excelSerials;
     private String trailingBlanks;
     private String hugeSingleLine;
+    private String longRecord;
+    private String binaryGarbage;
+    private String nulInAValue;
     private String xlsxBomb;
     private String hostileValues;
     private String xmlClean;
     private String xmlExternalEntity;
     private String xmlBillionLaughs;
+    private String xmlWrongRoot;
+    private String xmlUnknownElement;
+    private String xmlDeepNesting;
     private String symlinkedLaFolder;
     private String symlinkedReturnFolder;
     private String symlinkedFile;
@@ -154,6 +164,10 @@ class HostileInboxTest {
         template.missingReturnLinesAs(trailingBlanks).forEach(line -> blanks.append(line).append(",,\r\n"));
         blanks.append(",".repeat(16)).append("\r\n").append(",".repeat(16)).append("\r\n\r\n\r\n");
         inbox.write(trailingBlanks, "missing", Inbox.missingFileName(trailingBlanks), blanks.toString());
+        nulInAValue = writeMissing(la(), rows -> {
+            rows.set(1, withValue(rows.get(1), CONDUCTED_BY, quoted("nul\u0000byte")));
+            return rows;
+        });
         hostileValues = writeMissing(la(), rows -> {
             for (int i = 0; i < HOSTILE_VALUES.size(); i++) {
                 int row = 1 + i % (rows.size() - 1);
@@ -166,6 +180,12 @@ class HostileInboxTest {
     private void writeOtherFormatCases() {
         hugeSingleLine = la();
         HostileFiles.writeSingleLine(inbox.write(hugeSingleLine, "missing", Inbox.missingFileName(hugeSingleLine), ""), HUGE_LINE_BYTES);
+        longRecord = la();
+        HostileFiles.writeSingleLine(inbox.write(longRecord, "missing", Inbox.missingFileName(longRecord), ""), LONG_RECORD_BYTES);
+        binaryGarbage = la();
+        byte[] garbage = new byte[64 * 1024];
+        new Random(7).nextBytes(garbage);
+        inbox.write(binaryGarbage, "missing", Inbox.missingFileName(binaryGarbage), garbage);
         xlsxBomb = la();
         inbox.write(xlsxBomb, "missing", xlsxBomb + "_missing_" + Pipeline.YEAR + ".xlsx", HostileFiles.xlsxBomb(BOMB_INFLATED_BYTES));
 
@@ -183,6 +203,14 @@ class HostileInboxTest {
         }
         laughs.append("]>\n").append(HostileFiles.expSsda903(ssda903, "EXPSSDA903", "<UPN>&lol9;</UPN>"));
         inbox.write(xmlBillionLaughs, "ssda903", "export.xml", laughs.toString());
+        xmlWrongRoot = la();
+        inbox.write(xmlWrongRoot, "ssda903", "export.xml", HostileFiles.expSsda903(ssda903, "NOTSSDA903", ""));
+        xmlUnknownElement = la();
+        inbox.write(xmlUnknownElement, "ssda903", "export.xml",
+                HostileFiles.expSsda903(ssda903, "EXPSSDA903", "<UNKNOWN_ELEMENT>1</UNKNOWN_ELEMENT>"));
+        xmlDeepNesting = la();
+        inbox.write(xmlDeepNesting, "ssda903", "export.xml", "<EXPSSDA903><CHILD>" + "<HEADER>".repeat(NESTING_DEPTH)
+                + "</HEADER>".repeat(NESTING_DEPTH) + "</CHILD></EXPSSDA903>");
     }
 
     /** Each a complete, valid return, but reached through a symbolic link that leaves the inbox. */
@@ -318,6 +346,28 @@ class HostileInboxTest {
         assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP007"), submission::toString);
     }
 
+    /**
+     * A file under the size limit whose one line is 48 times the record limit: refused by the pre-parse scan (DP076),
+     * never handed to the parser, which would hold the whole record in memory.
+     */
+    @Test
+    void aRecordLongerThanTheRecordLimitIsRejectedBeforeItIsParsed() {
+        Map<String, Object> submission = missingOf(longRecord);
+        assertEquals("rejected", submission.get("state"), run::describe);
+        List<Map<String, Object>> tooLong = submissions.findings(Submissions.id(submission), "DP076");
+        assertEquals(1, tooLong.size(), () -> submissions.findingsText(Submissions.id(submission)));
+        assertTrue(String.valueOf(tooLong.get(0).get("message")).contains("line 1"), tooLong::toString);
+    }
+
+    /** Random bytes named .csv: once a NUL reached ops.validation_issue, PostgreSQL refused it and the load failed. */
+    @Test
+    void binaryGarbageIsRejectedAsNotATextFileNotAFailedLoad() {
+        Map<String, Object> submission = missingOf(binaryGarbage);
+        assertEquals("rejected", submission.get("state"), run::describe);
+        List<String> rules = submissions.ruleCodes(Submissions.id(submission));
+        assertTrue(rules.contains("DP019") && !rules.contains("DP001"), rules::toString);
+    }
+
     @Test
     void anXlsxDecompressionBombIsRejectedAsUnreadable() {
         Map<String, Object> submission = missingOf(xlsxBomb);
@@ -355,6 +405,34 @@ class HostileInboxTest {
         assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP008"), submission::toString);
     }
 
+    @Test
+    void xmlWithAnotherRootThanExpssda903IsRejected() {
+        Map<String, Object> submission = submissions.only(xmlWrongRoot, "ssda903");
+        submissions.assertAccounted(submission);
+        assertEquals("rejected", submission.get("state"), submission::toString);
+        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP077"), submission::toString);
+    }
+
+    @Test
+    void xmlWithAnElementTheSchemaDoesNotHaveIsReportedByNameAndLine() {
+        Map<String, Object> submission = submissions.only(xmlUnknownElement, "ssda903");
+        submissions.assertAccounted(submission);
+        assertEquals("loaded", submission.get("state"), submission::toString);
+        List<Map<String, Object>> unknown = submissions.findings(Submissions.id(submission), "DP078");
+        assertEquals(1, unknown.size(), unknown::toString);
+        assertEquals("UNKNOWN_ELEMENT", unknown.get(0).get("field_name"), unknown::toString);
+        assertTrue(String.valueOf(unknown.get(0).get("message")).contains("<UNKNOWN_ELEMENT> first at line 1"), unknown::toString);
+    }
+
+    /** Once, reading recursed per level: StackOverflowError, the submission left 'loading' and the run exit 1. */
+    @Test
+    void deeplyNestedXmlIsRejectedWithinABoundedDepth() {
+        Map<String, Object> submission = submissions.only(xmlDeepNesting, "ssda903");
+        submissions.assertAccounted(submission);
+        assertEquals("rejected", submission.get("state"), run::describe);
+        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP079"), submission::toString);
+    }
+
     // ---- values ----
 
     @Test
@@ -374,6 +452,17 @@ class HostileInboxTest {
                 + " WHERE table_schema = 'ops' AND table_name = 'submission'"));
         assertFalse(Files.exists(SHELL_MARKER), "a value reached a shell");
         assertEquals(templateRows - Math.min(HOSTILE_VALUES.size(), templateRows), Submissions.count(submission, "rows_loaded"));
+    }
+
+    /** Once, a NUL (U+0000) in one value failed the LA's whole load: PostgreSQL cannot store it in text. */
+    @Test
+    void aNulCharacterInAValueRejectsTheRowNotTheRun() {
+        Map<String, Object> submission = missingOf(nulInAValue);
+        assertEquals("loaded", submission.get("state"), run::describe);
+        assertEquals(1, Submissions.count(submission, "rows_rejected"));
+        List<Map<String, Object>> control = submissions.findings(Submissions.id(submission), "DP018");
+        assertEquals(1, control.size(), control::toString);
+        assertEquals("nul\uFFFDbyte", control.get(0).get("field_value"), control::toString);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package uk.gov.childrenshomes.jobs.ingest;
 
+import uk.gov.childrenshomes.sources.secret.SecretReader;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -41,10 +41,11 @@ public final class Pseudonymiser {
         String key;
         if (file != null && !file.isBlank()) {
             try {
-                key = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read the pseudonymisation key file named by " + KEY_FILE_VARIABLE
-                        + " (" + file + "): " + e.getMessage() + ". Fix the path or the file's permissions.");
+                // The LA source secrets' rule (la-sources): a key file group or others can read is already leaked.
+                key = new String(new SecretReader(environment::get).readFile(Path.of(file.trim())), StandardCharsets.UTF_8).strip();
+            } catch (SecretReader.SecretException e) {
+                throw new IllegalStateException("Cannot use the pseudonymisation key file named by " + KEY_FILE_VARIABLE
+                        + ": " + e.getMessage() + ".");
             }
         } else {
             key = environment.get(KEY_VARIABLE);

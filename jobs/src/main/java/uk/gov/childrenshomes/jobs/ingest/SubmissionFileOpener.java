@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Opens one file of a submission as rows of its table, after the checks that apply to the file as a whole:
- * recognised, one per table, named for this LA and year, not oversized, not empty, UTF-8. Findings about the file
+ * recognised, one per table, named for this LA and year, not oversized, not empty, text (not binary), no record
+ * longer than the limit, UTF-8. Findings about the file
  * go straight to {@link FileFindings}; the rows of a file failing one are read (so that they are counted) as rejected.
  */
 public final class SubmissionFileOpener {
@@ -24,11 +25,13 @@ public final class SubmissionFileOpener {
     private final ValidationRuleCatalogue rules;
     private final FileFindings findings;
     private final long maximumFileBytes;
+    private final long maximumRecordBytes;
 
-    public SubmissionFileOpener(ValidationRuleCatalogue rules, FileFindings findings, long maximumFileBytes) {
+    public SubmissionFileOpener(ValidationRuleCatalogue rules, FileFindings findings, long maximumFileBytes, long maximumRecordBytes) {
         this.rules = rules;
         this.findings = findings;
         this.maximumFileBytes = maximumFileBytes;
+        this.maximumRecordBytes = maximumRecordBytes;
     }
 
     public FileRows open(SubmissionToLoad submission, SubmissionToLoad.File file, ReturnSpecification specification) throws IOException {
@@ -66,7 +69,17 @@ public final class SubmissionFileOpener {
             return new TabularFileRows(XlsxTableRecords.open(file.path()), submission, file, table,
                     specification.ignoreExtraColumns(), claimsOtherwise, rules, findings);
         }
-        boolean utf8 = TextEncoding.isUtf8(file.path());
+        TextFileScan.Result text = TextFileScan.scan(file.path(), maximumRecordBytes);
+        if (text.binary()) {
+            report(submission, file, "DP019", null);
+            return FileRows.EMPTY;
+        }
+        if (text.tooLongRecordLine() > 0) {
+            report(submission, file, "DP076", "the record starting on line " + text.tooLongRecordLine() + " is longer than "
+                    + maximumRecordBytes + " bytes");
+            return FileRows.EMPTY;
+        }
+        boolean utf8 = text.utf8();
         if (!utf8) {
             report(submission, file, "DP001", null);
         }

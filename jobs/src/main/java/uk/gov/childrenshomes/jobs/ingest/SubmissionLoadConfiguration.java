@@ -28,10 +28,12 @@ public class SubmissionLoadConfiguration {
         return new SubmissionRowReader(submission, specifications.forYear(submission.returnCode(), submission.collectionYear()), opener);
     }
 
+    /** Limits of one file and of one CSV record (the parser holds a record in memory): see jobs/README.md. */
     @Bean
     public SubmissionFileOpener submissionFileOpener(ValidationRuleCatalogue rules, SubmissionStore store,
-                                                     @Value("${datapack.ingest.maximum-file-bytes:4000000000}") long maximumFileBytes) {
-        return new SubmissionFileOpener(rules, store, maximumFileBytes);
+                                                     @Value("${datapack.ingest.maximum-file-bytes:4000000000}") long maximumFileBytes,
+                                                     @Value("${datapack.ingest.maximum-record-bytes:1048576}") long maximumRecordBytes) {
+        return new SubmissionFileOpener(rules, store, maximumFileBytes, maximumRecordBytes);
     }
 
     /**

@@ -85,6 +85,11 @@ final class TabularFileRows implements FileRows {
             int position = mapping.positions()[c];
             String value = position >= 0 && position < record.size() ? record.get(position) : null;
             if (value != null && !value.isEmpty()) {
+                int control = firstControlCharacter(value);
+                if (control >= 0) {
+                    rowFindings.add(new Finding(rules.rule("DP018"), rowNumber, table.columns().get(c).name(), value,
+                            String.format("U+%04X at character %d", (int) value.charAt(control), control + 1)));
+                }
                 String stripped = value.strip();
                 if (stripped.length() != value.length()) {
                     ColumnSpecification column = table.columns().get(c);
@@ -104,6 +109,20 @@ final class TabularFileRows implements FileRows {
 
     private void report(String rule, String field, String detail) {
         findings.record(submission.submissionId(), file.fileName(), new Finding(rules.rule(rule), null, field, null, detail));
+    }
+
+    /**
+     * The position of the first control character other than tab, line feed and carriage return (which a quoted
+     * value may hold), or -1. NUL among them cannot even be stored by PostgreSQL; the others are invisible garbage.
+     */
+    private static int firstControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7F && c <= 0x9F) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String abbreviate(String text) {

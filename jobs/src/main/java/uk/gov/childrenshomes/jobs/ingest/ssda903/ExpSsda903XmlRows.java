@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,15 @@ import java.util.Set;
  * row when it carries their values), each {@code EPISODE}, {@code AREVIEW}, {@code AMISSING}, ... element a row of
  * its table, with the child's
  * {@code CHILDID}, {@code DOB} and {@code SEX} carried down. {@code CHILDID} = CSV {@code CHILD}, {@code PL} = {@code PLACE}.
- * DTDs are refused outright, so no external entity can be resolved (XXE).
+ * DTDs are refused outright, so no external entity can be resolved (XXE). The root must be {@code EXPSSDA903}; an
+ * element no specification of the year names is reported once per name (with the line it is first on) and skipped;
+ * nesting deeper than {@link #MAXIMUM_DEPTH} refuses the file, so a hostile file cannot exhaust the stack.
  */
 public final class ExpSsda903XmlRows implements FileRows {
 
+    private static final String ROOT = "EXPSSDA903";
+    /** The export is five levels deep (EXPSSDA903, CHILD, HEADER, AREVIEW, REVIEW); twice that is refused. */
+    static final int MAXIMUM_DEPTH = 10;
     private static final String UASC_TABLE = "uasc";
     /** Leaves of HEADER every table of the child repeats; they do not make a row of a table on their own. */
     private static final Set<String> CARRIED_DOWN = Set.of("CHILDID", "DOB", "SEX");
@@ -52,6 +58,11 @@ public final class ExpSsda903XmlRows implements FileRows {
     private final List<TableSpecification> inHeader = new ArrayList<>();
     private final Map<String, Long> rowNumbers = new HashMap<>();
     private final Deque<SourceRow> ready = new ArrayDeque<>();
+    /** Every element name the year's specification knows: the root, CHILD, HEADER, UASC, tables and their columns. */
+    private final Set<String> known = new HashSet<>(Set.of(ROOT, "CHILD", "HEADER", "UASC"));
+    private final Set<String> reportedUnknown = new HashSet<>();
+    private int depth;
+    private boolean xmlEnded;
 
     public ExpSsda903XmlRows(Path path, SubmissionToLoad submission, SubmissionToLoad.File file, ReturnSpecification specification,
                              ValidationRuleCatalogue rules, FileFindings findings) throws IOException {
@@ -62,7 +73,9 @@ public final class ExpSsda903XmlRows implements FileRows {
         for (TableSpecification table : specification.tables()) {
             if (table.xmlElement() != null) {
                 tableByElement.put(table.xmlElement(), table);
+                known.add(table.xmlElement());
             }
+            table.columns().forEach(column -> known.add(column.xmlName()));
             if (table.xmlInHeader()) {
                 inHeader.add(table);
             }
@@ -90,43 +103,93 @@ public final class ExpSsda903XmlRows implements FileRows {
             }
             return ready.poll();
         } catch (XMLStreamException | IllegalStateException e) {
-            findings.record(submission.submissionId(), file.fileName(),
-                    new Finding(rules.rule("DP008"), null, null, null, e.getMessage()));
-            ready.clear();
-            xmlEnded = true;
-            return null;
+            return refuse("DP008", null, e.getMessage());
+        } catch (Refusal refusal) {
+            return refuse(refusal.rule, refusal.element, refusal.getMessage());
         }
     }
 
-    private boolean xmlEnded;
+    /** The file is refused under the rule: its rows read so far are dropped (no rows), reading stops. */
+    private SourceRow refuse(String rule, String element, String detail) {
+        findings.record(submission.submissionId(), file.fileName(), new Finding(rules.rule(rule), null, element, null, detail));
+        ready.clear();
+        xmlEnded = true;
+        return null;
+    }
+
+    /** A file-level rule broken while reading, which ends the reading of the file. */
+    private static final class Refusal extends RuntimeException {
+
+        private final String rule;
+        private final String element;
+
+        Refusal(String rule, String element, String detail) {
+            super(detail, null, false, false);
+            this.rule = rule;
+            this.element = element;
+        }
+    }
 
     /** Reads up to the next complete CHILD element and queues its rows; false at the end of the document. */
     private boolean readChild() throws XMLStreamException {
         while (!xmlEnded && xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new IllegalStateException("the file contains a DOCTYPE declaration, which is not accepted");
-            }
-            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("CHILD")) {
-                queueRows(readElement());
-                return true;
+            int event = nextEvent();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                if (depth == 1 && !name.equals(ROOT)) {
+                    throw new Refusal("DP077", name, "the root element is <" + name + ">, not <" + ROOT + ">");
+                }
+                if (depth == 2 && name.equals("CHILD")) {
+                    queueRows(readElement());
+                    return true;
+                }
+                if (depth > 1) {
+                    skipUnknown();
+                }
             }
         }
         xmlEnded = true;
         return false;
     }
 
+    /** The next event, keeping the element depth and refusing a DOCTYPE or nesting deeper than the limit. */
+    private int nextEvent() throws XMLStreamException {
+        int event = xml.next();
+        if (event == XMLStreamConstants.DTD) {
+            throw new IllegalStateException("the file contains a DOCTYPE declaration, which is not accepted");
+        }
+        if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAXIMUM_DEPTH) {
+            throw new Refusal("DP079", xml.getLocalName(), "elements nested more than " + MAXIMUM_DEPTH
+                    + " deep at line " + xml.getLocation().getLineNumber());
+        }
+        if (event == XMLStreamConstants.END_ELEMENT) {
+            depth--;
+        }
+        return event;
+    }
+
+    /** Reports the element at the current START_ELEMENT (first time its name is met) and reads past its end. */
+    private void skipUnknown() throws XMLStreamException {
+        String name = xml.getLocalName();
+        if (reportedUnknown.add(name)) {
+            findings.record(submission.submissionId(), file.fileName(), new Finding(rules.rule("DP078"), null, name, null,
+                    "element <" + name + "> first at line " + xml.getLocation().getLineNumber()));
+        }
+        int end = depth - 1;
+        while (depth > end) {
+            nextEvent();
+        }
+    }
+
     /** An element with its leaf values and nested elements, read from the current START_ELEMENT to its end. */
     private record Element(String name, Map<String, String> leaves, List<Element> children) {
     }
 
+    /** Recursive, one level per nested table element: {@link #nextEvent()} bounds the depth. */
     private Element readElement() throws XMLStreamException {
         Element element = new Element(xml.getLocalName(), new LinkedHashMap<>(), new ArrayList<>());
         while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new IllegalStateException("the file contains a DOCTYPE declaration, which is not accepted");
-            }
+            int event = nextEvent();
             if (event == XMLStreamConstants.END_ELEMENT) {
                 return element;
             }
@@ -134,8 +197,11 @@ public final class ExpSsda903XmlRows implements FileRows {
                 String name = xml.getLocalName();
                 if (tableByElement.containsKey(name) || name.equals("HEADER")) {
                     element.children().add(readElement());
-                } else {
+                } else if (known.contains(name)) {
                     element.leaves().put(name, xml.getElementText().strip());
+                    depth--;
+                } else {
+                    skipUnknown();
                 }
             }
         }
