@@ -16,16 +16,18 @@ import java.util.List;
  * @param work     where each scale's inbox, logs, release and warehouse go (scale folders are recreated)
  * @param profile  whether every JVM also writes a JFR recording (for finding the cause of a missed target)
  * @param stageTimeout how long one stage may run before it is stopped and reported as failed
+ * @param clusterWorkers when above 0, each scale also publishes through a local Spark standalone cluster of this
+ *                       many workers ({@code ./datapack cluster up}), compared file by file with the local publish
  */
 record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Path work, boolean profile,
-                    Duration stageTimeout) {
+                    Duration stageTimeout, int clusterWorkers) {
 
     /** Long enough for scale 10 on the target machine; a stage past it is stuck, or far off every target. */
     static final Duration DEFAULT_STAGE_TIMEOUT = Duration.ofMinutes(120);
 
     static final String USAGE = """
             Usage: ./datapack bench [--scales 1,10] [--year YYYY] [--out docs/benchmarks.md] [--json FILE] [--work DIR]
-                                    [--stage-timeout MINUTES] [--profile]
+                                    [--stage-timeout MINUTES] [--profile] [--cluster-workers N]
 
             Runs generate → ingest → publish at each scale against a fresh warehouse per scale, measures each stage
             (wall time, rows per second, peak RSS and heap of every JVM, database size) and the baselines on the same
@@ -40,6 +42,9 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
               --stage-timeout MINUTES
                               stop a stage that runs longer and report it as failed (default 120)
               --profile       also record every JVM with Java Flight Recorder (next to its GC log)
+              --cluster-workers N
+                              also publish through a local Spark standalone cluster of N workers (./datapack cluster)
+                              and check its data and Parquet files are byte-identical to the local publish
 
             The warehouse of each scale is an embedded PostgreSQL under the work folder on a free port, or, when
             WAREHOUSE_URL is set, a new database datapack_bench_scale_<scale> on that server (the account needs CREATEDB).
@@ -60,12 +65,13 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
         Path work = repository.resolve("bench/target/bench-work");
         boolean profile = false;
         Duration stageTimeout = DEFAULT_STAGE_TIMEOUT;
+        int clusterWorkers = 0;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
                 case "--help", "-h" -> throw new HelpRequested();
                 case "--profile" -> profile = true;
-                case "--scales", "--year", "--out", "--json", "--work", "--stage-timeout" -> {
+                case "--scales", "--year", "--out", "--json", "--work", "--stage-timeout", "--cluster-workers" -> {
                     if (i + 1 >= args.size()) {
                         throw new IllegalArgumentException(option + " needs a value");
                     }
@@ -81,6 +87,7 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
                         case "--out" -> markdown = Path.of(value);
                         case "--json" -> json = Path.of(value);
                         case "--stage-timeout" -> stageTimeout = minutes(value);
+                        case "--cluster-workers" -> clusterWorkers = workers(value);
                         default -> work = Path.of(value);
                     }
                 }
@@ -92,7 +99,7 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
             json = markdown.resolveSibling(name + ".json");
         }
         return new BenchOptions(scales, year, markdown.toAbsolutePath(), json.toAbsolutePath(), work.toAbsolutePath(), profile,
-                stageTimeout);
+                stageTimeout, clusterWorkers);
     }
 
     static Duration minutes(String value) {
@@ -105,6 +112,18 @@ record BenchOptions(List<Double> scales, int year, Path markdown, Path json, Pat
             // reported below with the value given
         }
         throw new IllegalArgumentException("--stage-timeout takes a whole number of minutes above 0, got '" + value + "'");
+    }
+
+    static int workers(String value) {
+        try {
+            int workers = Integer.parseInt(value);
+            if (workers > 0 && workers <= 16) {
+                return workers;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value given
+        }
+        throw new IllegalArgumentException("--cluster-workers takes a whole number from 1 to 16, got '" + value + "'");
     }
 
     private static List<Double> scales(String list) {

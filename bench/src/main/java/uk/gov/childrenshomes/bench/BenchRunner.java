@@ -164,6 +164,12 @@ final class BenchRunner {
                         "core fact rows read (" + String.join(", ", PUBLISHED_FACTS) + ")")) {
                     failures.add(failureOf(publish));
                 }
+                if (options.clusterWorkers() > 0 && publish.succeeded()) {
+                    String clusterFailure = publishOnCluster(runner, year, logs, coreFactRows);
+                    if (clusterFailure != null) {
+                        failures.add(clusterFailure);
+                    }
+                }
                 databaseSize = figures.databaseSize();
 
                 say("scale " + Units.scale(scale) + ": plain-SQL baseline");
@@ -174,14 +180,52 @@ final class BenchRunner {
             }
         }
 
+        /**
+         * Starts a local Spark standalone cluster ({@code ./datapack cluster up}) in the scale's DATAPACK_HOME,
+         * publishes the same year through it and checks its data files are the local release's, byte for byte;
+         * returns null when all went well, else what failed. The cluster is stopped in any case.
+         */
+        private String publishOnCluster(StageRunner runner, String year, Path logs, Map<String, Long> factRows) {
+            String workers = Integer.toString(options.clusterWorkers());
+            StageRunner.Finished up = runner.run("cluster-up", List.of("cluster", "up", "--workers", workers), logs);
+            try {
+                if (!record(up, () -> options.clusterWorkers(), "workers registered with the master")) {
+                    return failureOf(up);
+                }
+                String url = ClusterRelease.masterUrl(folder.resolve("home"));
+                Path out = folder.resolve("releases-cluster");
+                StageRunner.Finished publish = runner.run("publish-cluster", List.of("publish", "--year", year, "--out",
+                        out.toString(), "--master", url), logs);
+                ClusterRelease.Comparison[] comparison = new ClusterRelease.Comparison[1];
+                boolean published = record(publish, () -> {
+                    comparison[0] = ClusterRelease.compare(folder.resolve("releases"), out);
+                    return PUBLISHED_FACTS.stream().mapToLong(fact -> factRows.getOrDefault(fact, 0L)).sum();
+                }, () -> "core fact rows read, on " + workers + " workers at " + url + "; "
+                        + (comparison[0] == null ? "not compared" : comparison[0].describe()));
+                if (!published) {
+                    return failureOf(publish);
+                }
+                say("  cluster release: " + comparison[0].describe());
+                return comparison[0].dataFilesIdentical() ? null
+                        : "the cluster's release differs from the local one: " + comparison[0].describe();
+            } finally {
+                runner.run("cluster-stop", List.of("cluster", "stop"), logs);
+            }
+        }
+
         private interface RowCount {
             long count();
         }
 
         /** Adds the stage's result, with its rows when it succeeded; returns whether it did. */
         private boolean record(StageRunner.Finished finished, RowCount rows, String rowsMeaning) {
+            return record(finished, rows, () -> rowsMeaning);
+        }
+
+        /** The same with a meaning that is known only once the rows are counted. */
+        private boolean record(StageRunner.Finished finished, RowCount rows, java.util.function.Supplier<String> rowsMeaning) {
             Long counted = finished.succeeded() ? rows.count() : null;
-            StageResult stage = finished.result(counted, rowsMeaning);
+            StageResult stage = finished.result(counted, rowsMeaning.get());
             stages.add(stage);
             say(String.format(Locale.ROOT, "scale %s: %-8s %7.1f s  %s", Units.scale(scale), finished.name(),
                     finished.wallSeconds(), finished.succeeded() ? "rows " + String.format(Locale.ROOT, "%,d", counted)

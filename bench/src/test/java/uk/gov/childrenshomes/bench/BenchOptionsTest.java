@@ -51,6 +51,14 @@ class BenchOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> parse("--fast"));
         assertThrows(IllegalArgumentException.class, () -> parse("--stage-timeout", "0"));
         assertThrows(IllegalArgumentException.class, () -> parse("--stage-timeout", "1.5"));
+        assertThrows(IllegalArgumentException.class, () -> parse("--cluster-workers", "0"));
+        assertThrows(IllegalArgumentException.class, () -> parse("--cluster-workers", "two"));
+    }
+
+    @Test
+    void publishesThroughALocalClusterOnlyWhenAskedTo() {
+        assertEquals(0, parse().clusterWorkers());
+        assertEquals(2, parse("--cluster-workers", "2").clusterWorkers());
     }
 
     private static BenchOptions parse(String... args) {

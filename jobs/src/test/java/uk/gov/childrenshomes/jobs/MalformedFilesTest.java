@@ -40,6 +40,8 @@ public class MalformedFilesTest {
     static final String CLEAN_LA = "E09000033";
     /** Low enough for the corpus's oversized file, well above the clean LA's generated files. */
     static final String SIZE_LIMIT = "65536";
+    /** Below the long-record case (20 KB), far above any honest record of the corpus. */
+    static final String RECORD_LIMIT = "16384";
 
     /** One delivery of the corpus: its folder, the return it is sent as, the rule it must produce and the outcome. */
     public record Entry(String folder, String returnCode, String rule, String state, String what) {
@@ -79,6 +81,7 @@ public class MalformedFilesTest {
         }
         Map<String, String> environment = new HashMap<>(TestIngestApplication.environment(warehouse));
         environment.put("datapack.ingest.maximum-file-bytes", SIZE_LIMIT);
+        environment.put("datapack.ingest.maximum-record-bytes", RECORD_LIMIT);
 
         IngestCommandTest.Result result = IngestCommandTest.run(environment, "ingest", "--inbox", inbox.toString(), "--year", "2025");
 

@@ -21,11 +21,9 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.CARE;
-import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.HEADER;
-import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.HOME;
-import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.OTHER_CARE;
-import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.with;
+import static uk.gov.childrenshomes.jobs.validation.MissingRulesTest.CARE;
+import static uk.gov.childrenshomes.jobs.validation.MissingRulesTest.HOME;
+import static uk.gov.childrenshomes.jobs.validation.RuleCaseSubmission.with;
 
 /**
  * The hostile-text rules of a CSV file (issue 7), each through a real ingest of the missing return:
@@ -34,6 +32,10 @@ import static uk.gov.childrenshomes.jobs.ingest.missing.MissingReturnRulesTest.w
  */
 @ExtendWith(WarehouseExtension.class)
 class TextFileRulesTest {
+
+    static final String HEADER = uk.gov.childrenshomes.jobs.validation.MissingRulesTest.INCIDENTS.header();
+    /** A valid row of another child, so that a broken copy trips no cross-row rule by accident. */
+    static final String OTHER_CARE = with(CARE, 0, "M3", 1, "B220931");
 
     static final String LA = "E06000001";
     static TestIngestApplication application;
