@@ -65,10 +65,10 @@ class PullFaultsTest {
                 assertTrue(pull.stdout().lines().anyMatch(line -> line.startsWith(failing) && line.contains("FAILED")), pull::describe);
                 assertEquals(List.of(), filesIn(inbox.resolve(failing).resolve("missing")), "half a file was delivered for " + failing);
             }
-            assertEquals(MAX_ATTEMPTS, portal.requests("/server-error.csv"), "server errors are retried, a bounded number of times");
-            assertEquals(MAX_ATTEMPTS, portal.requests("/dropped.csv"), "a dropped connection is retried, a bounded number of times");
-            assertEquals(MAX_ATTEMPTS, portal.requests("/silent.csv"), "a read timeout is retried, a bounded number of times");
-            assertEquals(1, portal.requests("/wrong-checksum.csv"), "a checksum mismatch is not retried");
+            assertEquals(MAX_ATTEMPTS, portal.settledRequests("/server-error.csv"), "server errors are retried, a bounded number of times");
+            assertEquals(MAX_ATTEMPTS, portal.settledRequests("/dropped.csv"), "a dropped connection is retried, a bounded number of times");
+            assertEquals(MAX_ATTEMPTS, portal.settledRequests("/silent.csv"), "a read timeout is retried, a bounded number of times");
+            assertEquals(1, portal.settledRequests("/wrong-checksum.csv"), "a checksum mismatch is not retried");
             assertEquals(1, filesIn(inbox.resolve("E06000005").resolve("missing")).size(), pull::describe);
         }
     }

@@ -69,6 +69,31 @@ public final class LaWebServer implements AutoCloseable {
         return requests.get(path).get();
     }
 
+    /**
+     * The requests a path received once the count has settled: a request the client sent (and may already have given
+     * up on) is counted only when the server's dispatcher hands it to the handler, which on a busy machine can come
+     * after the client process has exited. Waits up to ten seconds for the count to stay put for one second.
+     */
+    public int settledRequests(String path) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        int seen = requests(path);
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - stableSince < java.time.Duration.ofSeconds(1).toNanos()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            int now = requests(path);
+            if (now != seen) {
+                seen = now;
+                stableSince = System.nanoTime();
+            }
+        }
+        return seen;
+    }
+
     @Override
     public void close() {
         server.stop(0);
