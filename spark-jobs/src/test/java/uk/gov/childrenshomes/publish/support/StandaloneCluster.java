@@ -130,7 +130,7 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /** Spark's module options from the launcher's jvm-options (src/main/launcher), without the heap size. */
-    private static List<String> moduleOptions() throws IOException {
+    public static List<String> moduleOptions() throws IOException {
         return Files.readAllLines(Path.of("src/main/launcher/jvm-options"), StandardCharsets.UTF_8).stream()
                 .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("-Xmx")).toList();
     }
