@@ -73,10 +73,27 @@ public final class Aggregation {
      * shuffle, never copies of units.
      */
     public static Dataset<Row> aggregate(Dataset<Row> units, TableDefinition table) {
-        List<String> filters = table.filterColumns();
+        Map<String, Column> measures = measures(table);
+        Map<String, Column> distinct = new LinkedHashMap<>();
+        table.tallies().stream().filter(Aggregation::isDistinct)
+                .forEach(indicator -> distinct.put(indicator.column(), measures.remove(indicator.column())));
+        Dataset<Row> cells = rollUp(units, table.filterColumns(), measures);
+        if (distinct.isEmpty()) {
+            return cells;
+        }
+        List<String> cellKey = new ArrayList<>(List.of(TIME_PERIOD, LEVEL, AREA));
+        cellKey.addAll(table.filterColumns());
+        return cells.join(rollUp(units, table.filterColumns(), distinct), CollectionConverters.asScala(cellKey).toList());
+    }
+
+    /**
+     * {@code measures} of every cell by one aggregation over the grouping sets below. Distinct counts go in an
+     * aggregation of their own: beside them Spark would group every other aggregate by cell and distinct value,
+     * millions of groups, and the median's buffers would then fall back to sorting.
+     */
+    private static Dataset<Row> rollUp(Dataset<Row> units, List<String> filters, Map<String, Column> measures) {
         List<String> groupingColumns = new ArrayList<>(List.of(TIME_PERIOD, REGION, REPORTING_LA));
         groupingColumns.addAll(filters);
-        Map<String, Column> measures = measures(table);
         List<Column> aggregates = new ArrayList<>();
         groupingColumns.subList(1, groupingColumns.size())
                 .forEach(column -> aggregates.add(grouping(col(column)).as(ROLLED_UP + column)));
@@ -136,13 +153,18 @@ public final class Aggregation {
             Column counted = indicator.condition() == null ? measured : when(col(indicator.condition()), measured);
             measures.put(indicator.column(), indicator.kind() == Indicator.Kind.SUM
                     ? coalesce(sum(counted), lit(0L)).cast(DataTypes.LongType)
-                    : indicator.measure() == null ? count(counted) : countDistinct(counted));
+                    : isDistinct(indicator) ? countDistinct(counted) : count(counted));
         }
         for (Indicator indicator : table.medians()) {
             measures.put(indicator.column(), median(col(indicator.measure())));
             measures.put(indicator.column() + BASIS_SUFFIX, count(col(indicator.measure())));
         }
         return measures;
+    }
+
+    /** A count of a measure other than the unit (children among incidents, councils): of its distinct values. */
+    private static boolean isDistinct(Indicator indicator) {
+        return indicator.kind() == Indicator.Kind.COUNT && indicator.measure() != null;
     }
 
     /** Whether {@code column} is one of the grouping columns of the cell (not rolled up). */
