@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * {@code <indicator>_symbol} holding that symbol. Same rows, same order as the CSV.
  *
  * <p>Written with parquet-java straight from the published table rather than through a Spark job: the table is
- * already collected (tens of thousands of rows), the file needs no cluster, and its bytes depend only on the rows.
+ * already collected (tens of thousands of rows), the file needs no cluster, and its bytes depend only on the rows
+ * (the footer's encoding lists are put in a fixed order, {@link ParquetFooter}).
  */
 public final class ParquetExport {
 
@@ -44,8 +45,9 @@ public final class ParquetExport {
         MessageType schema = schema(table, indicators);
         Files.createDirectories(directory);
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        Path file = directory.resolve(table.name() + ".parquet");
         try (ParquetWriter<Group> writer = ExampleParquetWriter
-                .builder(new LocalOutputFile(directory.resolve(table.name() + ".parquet")))
+                .builder(new LocalOutputFile(file))
                 .withType(schema)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .build()) {
@@ -71,6 +73,7 @@ public final class ParquetExport {
                 writer.write(group);
             }
         }
+        ParquetFooter.sortEncodings(file);
     }
 
     private static MessageType schema(EesTable table, Map<String, MetaRow> indicators) {

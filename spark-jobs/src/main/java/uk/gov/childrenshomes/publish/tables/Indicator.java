@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * An indicator of a published table. Four kinds, which the aggregation and the disclosure engine treat differently:
  * <ul>
- *   <li>{@link Kind#COUNT}: distinct values of {@code measure} (the table's unit when null: children, incidents)
- *       over the units where {@code condition} is true (every unit when null);</li>
+ *   <li>{@link Kind#COUNT}: distinct values of {@code measure} (the table's unit when null: children, incidents;
+ *       the unit frame has one row per unit, so those are counted as rows) over the units where {@code condition}
+ *       is true (every unit when null);</li>
  *   <li>{@link Kind#SUM}: sum of the integer {@code measure} over the units where {@code condition} is true;</li>
  *   <li>{@link Kind#PERCENT}: {@code numerator} count of this row over {@code denominator} count of the row with the
  *       {@code denominatorTotals} filters set to Total (the same row when empty), from unrounded figures;</li>

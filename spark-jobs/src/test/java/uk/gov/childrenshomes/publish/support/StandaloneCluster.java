@@ -47,7 +47,8 @@ public final class StandaloneCluster {
         return jar;
     }
 
-    private static List<String> moduleOptions() throws IOException {
+    /** Spark's module options from the launcher's jvm-options (src/main/launcher), without the heap size. */
+    public static List<String> moduleOptions() throws IOException {
         return LocalSparkCluster.moduleOptions(Path.of("src/main/launcher/jvm-options"));
     }
 

@@ -74,39 +74,48 @@ class AggregationTest {
 
     @Test
     void countsEachUnitInEnglandItsRegionAndItsLaButNoLaWhenSplit() {
-        Dataset<Row> unit = units(new Object[]{2025, "LA1", 1L, "A", false, 10L}).drop(Aggregation.SOURCE_LA)
-                .withColumn(Aggregation.REPORTING_LA, org.apache.spark.sql.functions.lit("LA1"))
-                .withColumn(Aggregation.REGION, org.apache.spark.sql.functions.lit("R1"));
-        assertEquals(List.of("Local authority:LA1", "National:E92000001", "Regional:R1"), geographies(unit));
-        Dataset<Row> split = unit.withColumn(Aggregation.REPORTING_LA, org.apache.spark.sql.functions.lit(null).cast("string"));
-        assertEquals(List.of("National:E92000001", "Regional:R1"), geographies(split));
+        Dataset<Row> cells = Aggregation.cells(units(
+                        new Object[]{2025, "LA1", 1L, "A", false, 10L},
+                        new Object[]{2025, "SPLIT", 2L, "A", false, 10L},
+                        new Object[]{2025, "UNMAPPED", 3L, "A", false, 10L}),
+                mappings(new Object[]{2025, "LA1", "LA1", "R1"}, new Object[]{2025, "SPLIT", null, "R1"}), TABLE);
+        assertEquals(Map.of("Local authority:LA1", 1L, "National:E92000001", 3L, "Regional:R1", 2L),
+                totals(cells, "children"));
     }
 
-    private static List<String> geographies(Dataset<Row> units) {
-        return Aggregation.withGeographies(units).collectAsList().stream()
-                .map(r -> r.getAs(Aggregation.LEVEL) + ":" + r.getAs(Aggregation.AREA)).sorted().toList();
+    /** The all-Total cell of each area: "level:area" to the value of {@code column}. */
+    private static Map<String, Long> totals(Dataset<Row> cells, String column) {
+        Map<String, Long> byArea = new TreeMap<>();
+        cells.where("group = 'Total'").collectAsList().forEach(r ->
+                byArea.put(r.getAs(Aggregation.LEVEL) + ":" + r.getAs(Aggregation.AREA), r.<Long>getAs(column)));
+        return byArea;
     }
 
     @Test
-    void copiesEachUnitIntoEveryCombinationOfItsLevelsAndTotal() {
+    void aggregatesEveryCombinationOfTheLevelsPresentAndTotal() {
+        TableDefinition twoFilters = new TableDefinition("t2", "test", "ssda903", "child_key",
+                List.of(new Filter("group", "Group", "", List.of("A", "B")),
+                        new Filter("other", "Other", "", List.of("X", "Y"))),
+                List.of(Indicator.count("children", "Children", null)), TableDefinition.Grid.COMPLETE);
         Dataset<Row> unit = units(new Object[]{2025, "LA1", 1L, "A", false, 10L}).withColumn("other",
                 org.apache.spark.sql.functions.lit("X"));
-        List<String> combinations = Aggregation.withFilterTotals(unit, List.of("group", "other")).collectAsList().stream()
-                .map(r -> r.getAs("group") + "/" + r.getAs("other")).sorted().toList();
-        assertEquals(List.of("A/Total", "A/X", "Total/Total", "Total/X"), combinations);
+        List<String> combinations = Aggregation.cells(unit, mappings(new Object[]{2025, "LA1", "LA1", "R1"}), twoFilters)
+                .where("geographic_level = 'National'").collectAsList().stream()
+                .map(r -> r.getAs("group") + "/" + r.getAs("other") + "=" + r.getAs("children")).sorted().toList();
+        assertEquals(List.of("A/Total=1", "A/X=1", "Total/Total=1", "Total/X=1"), combinations);
     }
 
     @Test
-    void countsDistinctUnitsAndTakesTheExactMedianWithItsBasis() {
+    void countsUnitsAndTakesTheExactMedianWithItsBasis() {
         Dataset<Row> cells = Aggregation.cells(units(
                         new Object[]{2025, "LA1", 1L, "A", true, 123L},
-                        new Object[]{2025, "LA1", 1L, "A", true, 123L},   // the same child twice counts once
+                        new Object[]{2025, "LA1", 4L, "A", true, 123L},
                         new Object[]{2025, "LA1", 2L, "A", false, 124L},
                         new Object[]{2025, "LA1", 3L, "B", false, null}),
                 mappings(new Object[]{2025, "LA1", "LA1", "R1"}), TABLE);
         Row total = cells.where("geographic_level = 'Local authority' AND group = 'Total'").first();
-        assertEquals(3L, total.<Long>getAs("children"));
-        assertEquals(1L, total.<Long>getAs("far"));
+        assertEquals(4L, total.<Long>getAs("children"));
+        assertEquals(2L, total.<Long>getAs("far"));
         assertEquals(3L, total.<Long>getAs("median_distance" + Aggregation.BASIS_SUFFIX));
         assertEquals(123.0, total.<Double>getAs("median_distance"));
         Row groupA = cells.where("geographic_level = 'National' AND group = 'A'").first();
@@ -116,6 +125,27 @@ class AggregationTest {
         assertNull(groupB.getAs("median_distance"));
         assertEquals(0L, groupB.<Long>getAs("median_distance" + Aggregation.BASIS_SUFFIX));
         assertEquals(3 * 3, cells.count(), "3 geographies x (Total, A, B)");
+    }
+
+    @Test
+    void countsDistinctValuesOfAMeasureOtherThanTheUnitOnceInEveryCellTheyShare() {
+        TableDefinition incidents = new TableDefinition("i", "test", "missing", "incident_key",
+                List.of(new Filter("group", "Group", "", List.of("A", "B"))),
+                List.of(Indicator.count("incidents", "Incidents", null),
+                        Indicator.countOf("children", "Children", null, "child_key")),
+                TableDefinition.Grid.COMPLETE);
+        Dataset<Row> units = units(
+                new Object[]{2025, "LA1", 7L, "A", false, 1L},
+                new Object[]{2025, "LA1", 7L, "B", false, 2L},
+                new Object[]{2025, "LA2", 7L, "B", false, 3L},
+                new Object[]{2025, "LA2", 8L, "B", false, 4L}).withColumnRenamed("distance_tenths", "incident_key");
+        Dataset<Row> cells = Aggregation.cells(units,
+                mappings(new Object[]{2025, "LA1", "LA1", "R1"}, new Object[]{2025, "LA2", "LA2", "R1"}), incidents);
+        assertEquals(Map.of("Local authority:LA1", 2L, "Local authority:LA2", 2L, "National:E92000001", 4L,
+                "Regional:R1", 4L), totals(cells, "incidents"));
+        assertEquals(Map.of("Local authority:LA1", 1L, "Local authority:LA2", 2L, "National:E92000001", 2L,
+                "Regional:R1", 2L), totals(cells, "children"), "child 7 went missing three times, in two LAs");
+        assertEquals(2L, cells.where("geographic_level = 'National' AND group = 'B'").first().<Long>getAs("children"));
     }
 
     @Test
