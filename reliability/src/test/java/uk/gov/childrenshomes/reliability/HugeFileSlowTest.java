@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The issue's literal case, slow (it writes and scans a gigabyte; run by {@code -Preliability-slow}): 1 GB of one
- * repeated line, beside an honest LA, with the file size limit set to 512 MB and a heap of a quarter of that. The
- * file is refused by size (DP007) before it is parsed, so memory stays bounded, and the honest LA loads.
+ * The issue's literal cases, slow (they write and scan hundreds of megabytes; run by {@code -Preliability-slow}),
+ * each beside an honest LA, with the file size limit set to 512 MB and a heap of a quarter of that: 1 GB of one
+ * repeated line is refused by size (DP007) before it is parsed; a 300 MB line under the size limit is refused as one
+ * record past the record limit (DP076) by the scan before parsing. Memory stays bounded and the honest LA loads.
  */
 @Tag("slow")
 @ExtendWith(WarehouseExtension.class)
@@ -30,6 +31,7 @@ class HugeFileSlowTest {
 
     private static final String HONEST = "E06000002";
     private static final String HUGE = "E06000003";
+    private static final String LONG_LINE = "E06000004";
 
     @Test
     void aGigabyteSingleLineFileIsRefusedBySizeWithinABoundedHeap(WarehouseConnection warehouse, @TempDir Path work) {
@@ -51,5 +53,29 @@ class HugeFileSlowTest {
         Map<String, Object> honest = submissions.only(HONEST, "missing");
         assertEquals("loaded", honest.get("state"));
         assertEquals(template.dataRows(Inbox.TEMPLATE_LA, "missing"), Submissions.count(honest, "rows_loaded"));
+    }
+
+    /**
+     * The record limit's literal case: one 300 MB line, under the 512 MB file size limit and larger than the 128 MB
+     * heap. The scan before parsing finds the record past the (default 1 MB) record limit: DP076, bounded memory.
+     */
+    @Test
+    void aLineLargerThanTheHeapUnderTheSizeLimitIsRefusedAsOneOverlongRecord(WarehouseConnection warehouse, @TempDir Path work) {
+        Pipeline pipeline = new Pipeline(warehouse, work);
+        Submissions submissions = new Submissions(warehouse);
+        Inbox template = Inbox.generated(pipeline, work.resolve("template"), 0.02, List.of(Inbox.TEMPLATE_LA));
+        Inbox inbox = Inbox.empty(work.resolve("inbox"));
+        inbox.writeMissing(HONEST, template.missingReturnLinesAs(HONEST));
+        HostileFiles.writeSingleLine(inbox.write(LONG_LINE, "missing", Inbox.missingFileName(LONG_LINE), ""), 300L << 20);
+
+        ChildProcess.Result ingest = pipeline.startIngest("ingest-300-mb-line", inbox.root(),
+                List.of("-Xmx128m", "-Ddatapack.ingest.maximum-file-bytes=" + (512L << 20))).waitFor();
+
+        assertEquals(0, ingest.exitCode(), ingest::describe);
+        Map<String, Object> longLine = submissions.only(LONG_LINE, "missing");
+        submissions.assertAccounted(longLine);
+        assertEquals("rejected", longLine.get("state"));
+        assertTrue(submissions.ruleCodes(Submissions.id(longLine)).contains("DP076"), longLine::toString);
+        assertEquals("loaded", submissions.only(HONEST, "missing").get("state"));
     }
 }

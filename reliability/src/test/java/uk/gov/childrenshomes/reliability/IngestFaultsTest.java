@@ -15,7 +15,6 @@ import uk.gov.childrenshomes.warehouse.testkit.WarehouseExtension;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestFaultsTest {
 
-    private static final List<String> RETURNS = List.of("ssda903", "missing", "oversight");
     /** Big enough (several 5,000-row chunks for Birmingham) that the kill lands after a chunk committed, before the end. */
     private static final double KILL_SCALE = 0.25;
 
@@ -55,35 +53,7 @@ class IngestFaultsTest {
 
         ChildProcess.Result rerun = pipeline.ingest("ingest-after-kill", inbox.root());
         assertEquals(0, rerun.exitCode(), rerun::describe);
-        assertEveryReturnLoadedOnceAndComplete(inbox, las);
-    }
-
-    /**
-     * What the ingest sees when PostgreSQL restarts: every connection dropped mid-load (the server itself is shared by
-     * the test JVM, so its sessions are terminated rather than the server stopped). The run must end, not hang;
-     * nothing half-loaded may be visible to analysts; a re-run loads every return once and completely.
-     */
-    @Test
-    void connectionsDroppedMidLoadAsInADatabaseRestartLeaveNothingHalfLoadedVisible(@TempDir Path work) {
-        List<String> las = List.of("E08000035", "E06000004");
-        Inbox inbox = Inbox.generated(pipeline, work.resolve("inbox"), KILL_SCALE, las);
-
-        ChildProcess ingest = pipeline.startIngest("ingest-connections-dropped", inbox.root());
-        awaitPartiallyLoadedSubmission(ingest, las);
-        Sql.rows(pipeline.warehouse(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
-        ChildProcess.Result interrupted = ingest.waitFor();
-
-        assertEquals(0, Sql.number(pipeline.warehouse(), "SELECT count(*) FROM mart.accepted_return a"
-                + " JOIN ops.submission s USING (submission_id) WHERE s.state <> 'loaded'"),
-                () -> "analysts see a submission that is not loaded: " + interrupted.describe());
-        assertEquals(0, Sql.number(pipeline.warehouse(), "SELECT count(*) FROM core.fact_missing_incident f"
-                + " JOIN ops.submission s USING (submission_id) WHERE s.state <> 'loaded'"),
-                "core facts of a submission that is not loaded");
-
-        ChildProcess.Result rerun = pipeline.ingest("ingest-after-dropped-connections", inbox.root());
-        assertEquals(0, rerun.exitCode(), rerun::describe);
-        assertEveryReturnLoadedOnceAndComplete(inbox, las);
+        submissions.assertEveryReturnLoadedOnceAndComplete(inbox, las);
     }
 
     /** The id of an LA submission still loading with rows already in landing: the moment to kill the ingest. */
@@ -111,21 +81,6 @@ class IngestFaultsTest {
             assertTrue(result.exitCode() == 0 || output.contains("another ingest") || output.contains("lock"),
                     () -> "neither done nor a clear refusal: " + result.describe());
         }
-        assertEveryReturnLoadedOnceAndComplete(inbox, las);
-    }
-
-    private void assertEveryReturnLoadedOnceAndComplete(Inbox inbox, List<String> las) {
-        for (String la : las) {
-            for (String returnCode : RETURNS) {
-                Map<String, Object> submission = submissions.only(la, returnCode);
-                assertEquals("loaded", submission.get("state"), submission::toString);
-                assertEquals(inbox.dataRows(la, returnCode), Submissions.count(submission, "rows_received"), submission::toString);
-                submissions.assertAccounted(submission);
-            }
-            assertEquals(1, Sql.number(pipeline.warehouse(), """
-                    SELECT count(DISTINCT f.submission_id) FROM core.fact_missing_incident f
-                      JOIN ops.submission s USING (submission_id) WHERE s.la_code = ?""", la),
-                    () -> "core facts of " + la + " come from exactly one submission");
-        }
+        submissions.assertEveryReturnLoadedOnceAndComplete(inbox, las);
     }
 }

@@ -79,13 +79,13 @@ class PullFaultsTest {
         registry.add(laCode + ".missing.max-attempts = " + MAX_ATTEMPTS);
         registry.add(laCode + ".missing.initial-backoff = 10ms");
         registry.add(laCode + ".missing.max-backoff = 20ms");
-        registry.add(laCode + ".missing.read-timeout = 500ms");
+        registry.add(laCode + ".missing.read-timeout = 2s");
     }
 
     /** A portal that accepted the connection and then says nothing, for longer than the configured read timeout. */
     private static void sleepPastTheReadTimeout() {
         try {
-            Thread.sleep(3_000);
+            Thread.sleep(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

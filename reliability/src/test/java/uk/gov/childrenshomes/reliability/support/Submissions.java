@@ -88,4 +88,23 @@ public final class Submissions {
             assertFalse(landingRows(id) > 0, () -> "a submission not loaded left rows in landing: " + submission);
         }
     }
+
+    /**
+     * Every return (SSDA903, missing, oversight) of each LA has exactly one submission, loaded, with every data row of
+     * its inbox files received and accounted for, and the LA's core facts come from exactly one submission.
+     */
+    public void assertEveryReturnLoadedOnceAndComplete(Inbox inbox, List<String> las) {
+        for (String la : las) {
+            for (String returnCode : List.of("ssda903", "missing", "oversight")) {
+                Map<String, Object> submission = only(la, returnCode);
+                assertEquals("loaded", submission.get("state"), submission::toString);
+                assertEquals(inbox.dataRows(la, returnCode), count(submission, "rows_received"), submission::toString);
+                assertAccounted(submission);
+            }
+            assertEquals(1, Sql.number(warehouse, """
+                    SELECT count(DISTINCT f.submission_id) FROM core.fact_missing_incident f
+                      JOIN ops.submission s USING (submission_id) WHERE s.la_code = ?""", la),
+                    () -> "core facts of " + la + " come from exactly one submission");
+        }
+    }
 }
