@@ -9,15 +9,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Ingest checks and refreshes a submission right after COPYing it, before ANALYZE has seen it (V75): the planner
- * must not take the new submission for a single row, or it plans nested loops that are quadratic in its size.
+ * Plans ingest depends on at national volumes (issue 8): a submission's checks and refresh must scale with the
+ * submission, not with the warehouse.
  */
 @ExtendWith(WarehouseExtension.class)
-class SubmissionEstimateTest {
+class IngestPlanTest {
 
+    /**
+     * Ingest checks and refreshes a submission right after COPYing it, before ANALYZE has seen it (V75): the planner
+     * must not take the new submission for a single row, or it plans nested loops quadratic in its size.
+     */
     @Test
     void aSubmissionAnalyzeHasNotSeenIsNotEstimatedAtOneRow(WarehouseConnection warehouse) throws SQLException {
         try (Connection connection = warehouse.open(); Statement sql = connection.createStatement()) {
@@ -45,6 +50,30 @@ class SubmissionEstimateTest {
             } finally {
                 connection.rollback();
             }
+        }
+    }
+
+    /** A refresh replaces the rows of an LA's few earlier submissions through the index by submission (V76). */
+    @Test
+    void theEarlierSubmissionsOfAReturnAreExpectedToBeAFew(WarehouseConnection warehouse) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement sql = connection.createStatement()) {
+            String plan = text(sql, "EXPLAIN (FORMAT JSON) SELECT core.sibling_submissions(1)");
+            long estimate = Long.parseLong(plan.replaceAll("(?s).*\"Plan Rows\": ([0-9]+).*", "$1"));
+
+            assertTrue(estimate < 10, "the planner expects " + estimate + " sibling submissions");
+        }
+    }
+
+    /** The postcode helpers, rewritten in PL/pgSQL for speed (V76), still give what V8 defined. */
+    @Test
+    void postcodesAreNormalisedAndReducedToSectorsAsBefore(WarehouseConnection warehouse) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement sql = connection.createStatement()) {
+            assertEquals("plpgsql,plpgsql", text(sql, """
+                    SELECT string_agg(l.lanname, ',' ORDER BY p.proname) FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+                     WHERE p.pronamespace = 'core'::regnamespace AND p.proname IN ('normalise_postcode', 'postcode_sector')"""));
+            assertEquals("TS1 1AA|TS1 1|SW1A 1AA|SW1A 1|||||||1234 567|", text(sql, """
+                    SELECT string_agg(coalesce(core.normalise_postcode(v), '') || '|' || coalesce(core.postcode_sector(v), ''), '|' ORDER BY n)
+                      FROM unnest(ARRAY['ts1  1aa', 'SW1A1AA', 'TS1', NULL, '12345 6AB', '1234567']) WITH ORDINALITY AS t (v, n)"""));
         }
     }
 
