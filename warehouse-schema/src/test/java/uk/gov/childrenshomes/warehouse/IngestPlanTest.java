@@ -77,6 +77,24 @@ class IngestPlanTest {
         }
     }
 
+    /** LA codes resolve as V32 defined, through the PL/pgSQL rewrite for speed (V77). */
+    @Test
+    void laCodesResolveToTheLaOperatingOnTheDayAsBefore(WarehouseConnection warehouse) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement sql = connection.createStatement()) {
+            assertEquals("plpgsql", text(sql, "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang"
+                    + " WHERE p.oid = 'core.la_key_on(text, date)'::regprocedure"));
+            // Itself; Dorset unitary before it existed (its predecessor county); Cumbria after its split (not known);
+            // Wales; blank.
+            assertEquals("E06000001|E10000009|-1|-2|-1", text(sql, """
+                    SELECT string_agg(coalesce(la.new_la_code, k.key::text), '|' ORDER BY n)
+                      FROM (VALUES (1, ' e06000001 ', DATE '2024-03-31'), (2, 'E06000059', DATE '2018-03-31'),
+                                   (3, 'E10000006', DATE '2024-03-31'), (4, 'W06000001', DATE '2024-03-31'),
+                                   (5, '', DATE '2024-03-31')) AS t (n, code, day)
+                     CROSS JOIN LATERAL (SELECT core.la_key_on(t.code, t.day) AS key) k
+                      LEFT JOIN core.dim_local_authority la ON la.la_key = k.key AND k.key > 0"""));
+        }
+    }
+
     private static String text(Statement sql, String query) throws SQLException {
         try (ResultSet rows = sql.executeQuery(query)) {
             rows.next();
