@@ -95,6 +95,21 @@ class IngestPlanTest {
         }
     }
 
+    /** The Nth working day after a day is an index lookup, not a scan of dim_date (V78). */
+    @Test
+    void workingDaysAreLookedUpByIndex(WarehouseConnection warehouse) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement sql = connection.createStatement()) {
+            String plan = text(sql, """
+                    EXPLAIN (FORMAT JSON) SELECT min(later.calendar_date) FROM core.dim_date d
+                      JOIN core.dim_date later ON later.working_day_number = d.working_day_number + 5 AND later.is_working_day
+                     WHERE d.calendar_date = DATE '2024-12-20'""");
+
+            assertTrue(!plan.contains("Seq Scan"), "the lookup scans dim_date: " + plan);
+            // Friday 20 December 2024: counting the 5 working days after it skips Christmas Day and Boxing Day.
+            assertEquals("2024-12-31", text(sql, "SELECT core.add_working_days(DATE '2024-12-20', 5)"));
+        }
+    }
+
     private static String text(Statement sql, String query) throws SQLException {
         try (ResultSet rows = sql.executeQuery(query)) {
             rows.next();
