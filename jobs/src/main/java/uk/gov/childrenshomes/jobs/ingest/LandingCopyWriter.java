@@ -32,7 +32,11 @@ public class LandingCopyWriter implements ItemWriter<ValidatedRow> {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    private record Target(long submissionId, TableSpecification table) {
+    /** Keyed by the table's name: hashing the specification itself (every column's code list) cost more than the row. */
+    private record Target(long submissionId, String tableName) {
+    }
+
+    private record Rows(TableSpecification table, CopyText text) {
     }
 
     private record FileKey(long submissionId, String fileName) {
@@ -40,7 +44,7 @@ public class LandingCopyWriter implements ItemWriter<ValidatedRow> {
 
     @Override
     public void write(Chunk<? extends ValidatedRow> chunk) throws Exception {
-        Map<Target, CopyText> landing = new LinkedHashMap<>();
+        Map<Target, Rows> landing = new LinkedHashMap<>();
         CopyText issues = new CopyText();
         Map<FileKey, long[]> counts = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
@@ -48,8 +52,8 @@ public class LandingCopyWriter implements ItemWriter<ValidatedRow> {
             long submissionId = source.submission().submissionId();
             long[] fileCounts = counts.computeIfAbsent(new FileKey(submissionId, source.fileName()), key -> new long[2]);
             if (row.accepted()) {
-                landing.computeIfAbsent(new Target(submissionId, source.table()), target -> new CopyText())
-                        .row(submissionId, source.rowNumber(), row.landingValues());
+                landing.computeIfAbsent(new Target(submissionId, source.table().name()), target -> new Rows(source.table(), new CopyText()))
+                        .text().row(submissionId, source.rowNumber(), row.landingValues());
                 fileCounts[0]++;
             } else {
                 fileCounts[1]++;
@@ -62,8 +66,8 @@ public class LandingCopyWriter implements ItemWriter<ValidatedRow> {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (Map.Entry<Target, CopyText> entry : landing.entrySet()) {
-                copy.copyIn(copyStatement(entry.getKey().table()), entry.getValue().reader());
+            for (Rows rows : landing.values()) {
+                copy.copyIn(copyStatement(rows.table()), rows.text().reader());
             }
             if (!issues.isEmpty()) {
                 copy.copyIn("COPY ops.validation_issue (submission_id, file_name, row_number, rule_code, severity, field_name,"
