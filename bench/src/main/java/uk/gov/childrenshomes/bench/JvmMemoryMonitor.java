@@ -122,8 +122,13 @@ public final class JvmMemoryMonitor implements AutoCloseable {
         }
     }
 
-    private static boolean isJava(List<String> commandLine) {
-        return !commandLine.isEmpty() && Path.of(commandLine.get(0)).getFileName().toString().equals("java");
+    /** Whether a command line runs {@code java}; argv[0] may be anything a process set, "/" included. */
+    static boolean isJava(List<String> commandLine) {
+        if (commandLine.isEmpty()) {
+            return false;
+        }
+        Path program = Path.of(commandLine.get(0)).getFileName();
+        return program != null && program.toString().equals("java");
     }
 
     /** VmHWM of a live process, in bytes; empty once it has exited (or where there is no /proc). */
