@@ -138,7 +138,7 @@ public final class EmbeddedWarehouseServer {
                 settings.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
                 run(bin, List.of("pg_ctl", "-D", dataDirectory().toString(), "-l", logFile().toString(),
                         "-w", "-t", "120", "-o", String.join(" ", options), "start"),
-                        "start PostgreSQL (see " + logFile() + "; is port " + port + " already taken? set DATAPACK_WAREHOUSE_PORT)");
+                        "start PostgreSQL (see " + logFile() + "; is port " + port + " already taken? set DATAPACK_WAREHOUSE_PORT, or change " + home.resolve("port") + ")");
             }
             WarehouseConnection owner = new WarehouseConnection(
                     "jdbc:postgresql://localhost:" + port + "/" + DATABASE, OWNER, password);
@@ -253,6 +253,37 @@ public final class EmbeddedWarehouseServer {
         if (result.exitCode() != 0) {
             throw new IllegalStateException("Could not " + purpose + ": " + command.get(0) + " exited with "
                     + result.exitCode() + "\n" + result.output().strip());
+        }
+    }
+
+    /**
+     * The port of a persistent home: the one recorded in its {@code port} file when it was first used. A new home
+     * takes {@link #DEFAULT_PORT} when that is free, else any free port, so two homes on one machine do not collide;
+     * a home whose server was created before ports were recorded keeps the default.
+     */
+    public static int portOf(Path home) {
+        Path file = home.resolve("port");
+        try {
+            if (Files.exists(file)) {
+                return Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            }
+            boolean created = Files.exists(home.resolve("data").resolve("PG_VERSION"));
+            int port = created || isFree(DEFAULT_PORT) ? DEFAULT_PORT : freePort();
+            Files.createDirectories(home);
+            Files.writeString(file, port + "\n", StandardCharsets.US_ASCII);
+            return port;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or record the warehouse port in " + file, e);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + " does not hold a port number: delete it to choose one again", e);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

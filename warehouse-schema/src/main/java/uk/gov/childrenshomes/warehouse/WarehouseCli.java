@@ -33,7 +33,8 @@ public final class WarehouseCli {
 
             The warehouse is the server named by WAREHOUSE_URL (with WAREHOUSE_USER, WAREHOUSE_PASSWORD);
             when WAREHOUSE_URL is unset, an embedded PostgreSQL whose data persists in --home
-            (default ./.datapack/warehouse) on --port (default 54329, or DATAPACK_WAREHOUSE_PORT).
+            (default ./.datapack/warehouse) on --port (or DATAPACK_WAREHOUSE_PORT; default: the port the home recorded
+            when it was created, 54329 if that was free, else a free one).
             """;
 
     public static void main(String[] args) {
@@ -56,8 +57,8 @@ public final class WarehouseCli {
         }
         String command = args.get(0);
         Path home = Path.of(option(args, "--home", environment.getOrDefault("DATAPACK_HOME", ".datapack") + "/warehouse"));
-        int port = Integer.parseInt(option(args, "--port",
-                environment.getOrDefault("DATAPACK_WAREHOUSE_PORT", Integer.toString(EmbeddedWarehouseServer.DEFAULT_PORT))));
+        String portOption = option(args, "--port", environment.getOrDefault("DATAPACK_WAREHOUSE_PORT", ""));
+        int port = portOption.isEmpty() ? EmbeddedWarehouseServer.portOf(home) : Integer.parseInt(portOption);
         var external = WarehouseConnection.fromEnvironment(environment);
         EmbeddedWarehouseServer embedded = EmbeddedWarehouseServer.persistent(home, port);
         switch (command) {
