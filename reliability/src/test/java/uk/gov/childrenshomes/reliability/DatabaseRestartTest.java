@@ -42,10 +42,7 @@ class DatabaseRestartTest {
             Inbox inbox = Inbox.generated(pipeline, work.resolve("inbox"), 0.25, LAS);
 
             ChildProcess ingest = pipeline.startIngest("ingest-database-restarted", inbox.root());
-            ingest.awaitWhileRunning("an LA's load had committed rows", () -> Sql.strings(warehouse,
-                            "SELECT submission_id FROM ops.submission WHERE state = 'loading' AND la_code = ANY (?::text[])",
-                            "{" + String.join(",", LAS) + "}")
-                    .stream().map(Long::valueOf).filter(id -> submissions.landingRows(id) > 0).findFirst());
+            submissions.awaitPartiallyLoaded(ingest, LAS);
             server.stop();
             assertFalse(server.isRunning(), "the server stopped mid-load");
             server.start();

@@ -35,24 +35,7 @@ class HugeFileSlowTest {
 
     @Test
     void aGigabyteSingleLineFileIsRefusedBySizeWithinABoundedHeap(WarehouseConnection warehouse, @TempDir Path work) {
-        Pipeline pipeline = new Pipeline(warehouse, work);
-        Submissions submissions = new Submissions(warehouse);
-        Inbox template = Inbox.generated(pipeline, work.resolve("template"), 0.02, List.of(Inbox.TEMPLATE_LA));
-        Inbox inbox = Inbox.empty(work.resolve("inbox"));
-        inbox.writeMissing(HONEST, template.missingReturnLinesAs(HONEST));
-        HostileFiles.writeSingleLine(inbox.write(HUGE, "missing", Inbox.missingFileName(HUGE), ""), 1L << 30);
-
-        ChildProcess.Result ingest = pipeline.startIngest("ingest-gigabyte-line", inbox.root(),
-                List.of("-Xmx128m", "-Ddatapack.ingest.maximum-file-bytes=" + (512L << 20))).waitFor();
-
-        assertEquals(0, ingest.exitCode(), ingest::describe);
-        Map<String, Object> huge = submissions.only(HUGE, "missing");
-        submissions.assertAccounted(huge);
-        assertEquals("rejected", huge.get("state"));
-        assertTrue(submissions.ruleCodes(Submissions.id(huge)).contains("DP007"), huge::toString);
-        Map<String, Object> honest = submissions.only(HONEST, "missing");
-        assertEquals("loaded", honest.get("state"));
-        assertEquals(template.dataRows(Inbox.TEMPLATE_LA, "missing"), Submissions.count(honest, "rows_loaded"));
+        assertRefusedBesideAnHonestLa(warehouse, work, HUGE, 1L << 30, "DP007");
     }
 
     /**
@@ -61,21 +44,33 @@ class HugeFileSlowTest {
      */
     @Test
     void aLineLargerThanTheHeapUnderTheSizeLimitIsRefusedAsOneOverlongRecord(WarehouseConnection warehouse, @TempDir Path work) {
+        assertRefusedBesideAnHonestLa(warehouse, work, LONG_LINE, 300L << 20, "DP076");
+    }
+
+    /**
+     * Sends {@code laCode} a missing return of one line of {@code bytes} beside the honest LA's return, ingests them
+     * with a 128 MB heap and a 512 MB file size limit, and checks the line's file is rejected under {@code rule}
+     * (accounted for) while the honest LA loads in full.
+     */
+    private static void assertRefusedBesideAnHonestLa(WarehouseConnection warehouse, Path work, String laCode, long bytes,
+                                                      String rule) {
         Pipeline pipeline = new Pipeline(warehouse, work);
         Submissions submissions = new Submissions(warehouse);
         Inbox template = Inbox.generated(pipeline, work.resolve("template"), 0.02, List.of(Inbox.TEMPLATE_LA));
         Inbox inbox = Inbox.empty(work.resolve("inbox"));
         inbox.writeMissing(HONEST, template.missingReturnLinesAs(HONEST));
-        HostileFiles.writeSingleLine(inbox.write(LONG_LINE, "missing", Inbox.missingFileName(LONG_LINE), ""), 300L << 20);
+        HostileFiles.writeSingleLine(inbox.write(laCode, "missing", Inbox.missingFileName(laCode), ""), bytes);
 
-        ChildProcess.Result ingest = pipeline.startIngest("ingest-300-mb-line", inbox.root(),
+        ChildProcess.Result ingest = pipeline.startIngest("ingest-line-of-" + bytes + "-bytes", inbox.root(),
                 List.of("-Xmx128m", "-Ddatapack.ingest.maximum-file-bytes=" + (512L << 20))).waitFor();
 
         assertEquals(0, ingest.exitCode(), ingest::describe);
-        Map<String, Object> longLine = submissions.only(LONG_LINE, "missing");
-        submissions.assertAccounted(longLine);
-        assertEquals("rejected", longLine.get("state"));
-        assertTrue(submissions.ruleCodes(Submissions.id(longLine)).contains("DP076"), longLine::toString);
-        assertEquals("loaded", submissions.only(HONEST, "missing").get("state"));
+        Map<String, Object> refused = submissions.only(laCode, "missing");
+        submissions.assertAccounted(refused);
+        assertEquals("rejected", refused.get("state"));
+        assertTrue(submissions.ruleCodes(Submissions.id(refused)).contains(rule), refused::toString);
+        Map<String, Object> honest = submissions.only(HONEST, "missing");
+        assertEquals("loaded", honest.get("state"));
+        assertEquals(template.dataRows(Inbox.TEMPLATE_LA, "missing"), Submissions.count(honest, "rows_loaded"));
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.childrenshomes.reliability.support.ChildProcess;
 import uk.gov.childrenshomes.reliability.support.Inbox;
 import uk.gov.childrenshomes.reliability.support.Pipeline;
-import uk.gov.childrenshomes.reliability.support.Sql;
 import uk.gov.childrenshomes.reliability.support.Submissions;
 import uk.gov.childrenshomes.warehouse.WarehouseConnection;
 import uk.gov.childrenshomes.warehouse.testkit.WarehouseExtension;
@@ -47,21 +46,13 @@ class IngestFaultsTest {
         Inbox inbox = Inbox.generated(pipeline, work.resolve("inbox"), KILL_SCALE, las);
 
         ChildProcess killed = pipeline.startIngest("ingest-killed", inbox.root());
-        long interrupted = awaitPartiallyLoadedSubmission(killed, las);
+        long interrupted = submissions.awaitPartiallyLoaded(killed, las);
         killed.killHard();
         assertTrue(submissions.landingRows(interrupted) > 0, "the kill came after rows were committed to landing");
 
         ChildProcess.Result rerun = pipeline.ingest("ingest-after-kill", inbox.root());
         assertEquals(0, rerun.exitCode(), rerun::describe);
         submissions.assertEveryReturnLoadedOnceAndComplete(inbox, las);
-    }
-
-    /** The id of an LA submission still loading with rows already in landing: the moment to kill the ingest. */
-    private long awaitPartiallyLoadedSubmission(ChildProcess ingest, List<String> las) {
-        return ingest.awaitWhileRunning("an LA's load had committed rows", () -> Sql.strings(pipeline.warehouse(),
-                        "SELECT submission_id FROM ops.submission WHERE state = 'loading' AND la_code = ANY (?::text[])",
-                        "{" + String.join(",", las) + "}")
-                .stream().map(Long::valueOf).filter(id -> submissions.landingRows(id) > 0).findFirst());
     }
 
     /**

@@ -89,6 +89,14 @@ public final class Submissions {
         }
     }
 
+    /** The id of an LA submission the ingest is still loading with rows already in landing: the moment to strike. */
+    public long awaitPartiallyLoaded(ChildProcess ingest, List<String> las) {
+        return ingest.awaitWhileRunning("an LA's load had committed rows", () -> Sql.strings(warehouse,
+                        "SELECT submission_id FROM ops.submission WHERE state = 'loading' AND la_code = ANY (?::text[])",
+                        "{" + String.join(",", las) + "}")
+                .stream().map(Long::valueOf).filter(id -> landingRows(id) > 0).findFirst());
+    }
+
     /**
      * Every return (SSDA903, missing, oversight) of each LA has exactly one submission, loaded, with every data row of
      * its inbox files received and accounted for, and the LA's core facts come from exactly one submission.
