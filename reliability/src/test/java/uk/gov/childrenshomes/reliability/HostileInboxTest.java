@@ -266,8 +266,7 @@ class HostileInboxTest {
     @Test
     void anEmptyFileIsRejectedAsEmpty() {
         Map<String, Object> submission = missingOf(empty);
-        assertEquals("rejected", submission.get("state"));
-        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP002"), submission::toString);
+        assertRejectedUnder(submission, "DP002");
     }
 
     @Test
@@ -290,15 +289,13 @@ class HostileInboxTest {
     @Test
     void aFileTruncatedInsideAQuotedFieldIsRejectedAsUnreadable() {
         Map<String, Object> submission = missingOf(truncatedInsideQuotes);
-        assertEquals("rejected", submission.get("state"));
-        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP014"), submission::toString);
+        assertRejectedUnder(submission, "DP014");
     }
 
     @Test
     void aFileMixingUtf8AndWindows1252IsRejectedAsNotUtf8() {
         Map<String, Object> submission = missingOf(mixedEncodings);
-        assertEquals("rejected", submission.get("state"));
-        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP001"), submission::toString);
+        assertRejectedUnder(submission, "DP001");
     }
 
     @Test
@@ -342,8 +339,7 @@ class HostileInboxTest {
     @Test
     void aHugeSingleLineFileIsRejectedBySizeBeforeItIsRead() {
         Map<String, Object> submission = missingOf(hugeSingleLine);
-        assertEquals("rejected", submission.get("state"));
-        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP007"), submission::toString);
+        assertRejectedUnder(submission, "DP007");
     }
 
     /**
@@ -391,8 +387,7 @@ class HostileInboxTest {
     void xmlWithAnExternalEntityIsRefusedAndTheEntityNeverRead() {
         Map<String, Object> submission = submissions.only(xmlExternalEntity, "ssda903");
         submissions.assertAccounted(submission);
-        assertEquals("rejected", submission.get("state"));
-        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP008"), submission::toString);
+        assertRejectedUnder(submission, "DP008");
         assertEquals(0, Sql.number(pipeline.warehouse(),
                 "SELECT count(*) FROM ops.validation_issue WHERE field_value LIKE '%root:%' OR message LIKE '%root:%'"));
     }
@@ -401,8 +396,7 @@ class HostileInboxTest {
     void xmlWithBillionLaughsIsRefusedWithoutExpandingIt() {
         Map<String, Object> submission = submissions.only(xmlBillionLaughs, "ssda903");
         submissions.assertAccounted(submission);
-        assertEquals("rejected", submission.get("state"));
-        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains("DP008"), submission::toString);
+        assertRejectedUnder(submission, "DP008");
     }
 
     @Test
@@ -493,5 +487,11 @@ class HostileInboxTest {
             assertEquals(List.of(), submissions.all(laCode, "missing"), "loaded through a symbolic link: " + laCode);
         }
         assertTrue(run.stdout().contains("symbolic links are not followed"), run::describe);
+    }
+
+    /** The submission was rejected, and its findings include the rule that rejected it. */
+    private void assertRejectedUnder(Map<String, Object> submission, String rule) {
+        assertEquals("rejected", submission.get("state"));
+        assertTrue(submissions.ruleCodes(Submissions.id(submission)).contains(rule), submission::toString);
     }
 }
