@@ -160,7 +160,7 @@ final class BenchRunner {
                 StageRunner.Finished publish = runner.run("publish", List.of("publish", "--year", year, "--out",
                         folder.resolve("releases").toString()), logs);
                 coreFactRows = figures.coreFactRows();
-                if (!record(publish, () -> PUBLISHED_FACTS.stream().mapToLong(fact -> coreFactRows.getOrDefault(fact, 0L)).sum(),
+                if (!record(publish, () -> publishedFactRows(coreFactRows),
                         "core fact rows read (" + String.join(", ", PUBLISHED_FACTS) + ")")) {
                     failures.add(failureOf(publish));
                 }
@@ -196,18 +196,16 @@ final class BenchRunner {
                 Path out = folder.resolve("releases-cluster");
                 StageRunner.Finished publish = runner.run("publish-cluster", List.of("publish", "--year", year, "--out",
                         out.toString(), "--master", url), logs);
-                ClusterRelease.Comparison[] comparison = new ClusterRelease.Comparison[1];
-                boolean published = record(publish, () -> {
-                    comparison[0] = ClusterRelease.compare(folder.resolve("releases"), out);
-                    return PUBLISHED_FACTS.stream().mapToLong(fact -> factRows.getOrDefault(fact, 0L)).sum();
-                }, () -> "core fact rows read, on " + workers + " workers at " + url + "; "
-                        + (comparison[0] == null ? "not compared" : comparison[0].describe()));
-                if (!published) {
+                ClusterRelease.Comparison comparison = publish.succeeded()
+                        ? ClusterRelease.compare(folder.resolve("releases"), out) : null;
+                if (!record(publish, () -> publishedFactRows(factRows),
+                        "core fact rows read, on " + workers + " workers at " + url
+                                + (comparison == null ? "" : "; " + comparison.describe()))) {
                     return failureOf(publish);
                 }
-                say("  cluster release: " + comparison[0].describe());
-                return comparison[0].dataFilesIdentical() ? null
-                        : "the cluster's release differs from the local one: " + comparison[0].describe();
+                say("  cluster release: " + comparison.describe());
+                return comparison.dataFilesIdentical() ? null
+                        : "the cluster's release differs from the local one: " + comparison.describe();
             } finally {
                 runner.run("cluster-stop", List.of("cluster", "stop"), logs);
             }
@@ -219,13 +217,8 @@ final class BenchRunner {
 
         /** Adds the stage's result, with its rows when it succeeded; returns whether it did. */
         private boolean record(StageRunner.Finished finished, RowCount rows, String rowsMeaning) {
-            return record(finished, rows, () -> rowsMeaning);
-        }
-
-        /** The same with a meaning that is known only once the rows are counted. */
-        private boolean record(StageRunner.Finished finished, RowCount rows, java.util.function.Supplier<String> rowsMeaning) {
             Long counted = finished.succeeded() ? rows.count() : null;
-            StageResult stage = finished.result(counted, rowsMeaning.get());
+            StageResult stage = finished.result(counted, rowsMeaning);
             stages.add(stage);
             say(String.format(Locale.ROOT, "scale %s: %-8s %7.1f s  %s", Units.scale(scale), finished.name(),
                     finished.wallSeconds(), finished.succeeded() ? "rows " + String.format(Locale.ROOT, "%,d", counted)
@@ -236,6 +229,11 @@ final class BenchRunner {
         private String failureOf(StageRunner.Finished finished) {
             return finished.failure(options.stageTimeout());
         }
+    }
+
+    /** The rows publish reads: those of the core facts it aggregates. */
+    private static long publishedFactRows(Map<String, Long> factRows) {
+        return PUBLISHED_FACTS.stream().mapToLong(fact -> factRows.getOrDefault(fact, 0L)).sum();
     }
 
     private void say(String message) {
