@@ -10,6 +10,7 @@ import uk.gov.childrenshomes.generator.CollectionYear;
 import uk.gov.childrenshomes.generator.GenerationRequest;
 import uk.gov.childrenshomes.generator.NationalGenerator;
 import uk.gov.childrenshomes.jobs.ingest.Pseudonymiser;
+import uk.gov.childrenshomes.jobs.warehouse.KeyReferenceAudit;
 import uk.gov.childrenshomes.warehouse.WarehouseConnection;
 import uk.gov.childrenshomes.warehouse.testkit.WarehouseExtension;
 
@@ -18,11 +19,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code ingest} and {@code status} commands end to end, as {@code ./datapack} runs them, on generated national
@@ -60,7 +63,8 @@ class IngestCommandTest {
         Result first = run(environment, "ingest", "--inbox", inbox.toString(), "--year", "2025");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("E06000001  ssda903").contains("E10000014  oversight").doesNotContain("FAILED");
+        assertThat(first.out()).contains("E06000001  ssda903").contains("E10000014  oversight").doesNotContain("FAILED")
+                .contains("Every key of the rows loaded from the 12 submissions processed refers to an existing row.");
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(warehouse.url(), warehouse.user(), warehouse.password(), true));
         assertThat(jdbc.queryForList("SELECT DISTINCT state FROM ops.submission", String.class)).containsExactly("loaded");
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT la_code) FROM ops.submission WHERE la_code <> 'E92000001'", Integer.class))
@@ -93,6 +97,26 @@ class IngestCommandTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).startsWith("{\"collection_year\":2025,\"returns\":[").contains("\"la_code\":\"E09000033\"")
                 .contains("\"state\":\"loaded\"");
+
+        assertKeyAuditNamesABrokenRelationship(warehouse);
+    }
+
+    /** The audit that replaces per-row foreign keys (warehouse V79) finds a fact key that refers to nothing. */
+    private static void assertKeyAuditNamesABrokenRelationship(WarehouseConnection warehouse) throws Exception {
+        try (Connection connection = warehouse.open()) {
+            connection.setAutoCommit(false);
+            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            List<Long> submissions = jdbc.queryForList("SELECT submission_id FROM ops.submission", Long.class);
+            KeyReferenceAudit audit = new KeyReferenceAudit(jdbc);
+            audit.requireEveryKeyResolves(submissions);
+
+            jdbc.update("UPDATE core.fact_missing_incident SET host_la_key = -999 WHERE missing_incident_key ="
+                    + " (SELECT min(missing_incident_key) FROM core.fact_missing_incident)");
+
+            assertThatThrownBy(() -> audit.requireEveryKeyResolves(submissions)).hasMessageContaining(
+                    "1 rows of core.fact_missing_incident (host_la_key) refer to no row of core.dim_local_authority");
+            connection.rollback();
+        }
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class DataDictionary {
                        .append(describe(relations.getString(4))).append("\n\n")
                        .append("| column | type | null | description |\n|---|---|---|---|\n");
                     columns(connection, relations.getLong(1), out);
+                    references(connection, relations.getLong(1), schema + '.' + relations.getString(2), out);
                 }
             }
         }
@@ -77,6 +78,40 @@ public final class DataDictionary {
                 while (columns.next()) {
                     out.append("| `").append(columns.getString(1)).append("` | ").append(columns.getString(2)).append(" | ")
                        .append(columns.getBoolean(3) ? "no" : "yes").append(" | ").append(describe(columns.getString(4)))
+                       .append(" |\n");
+                }
+            }
+        }
+    }
+
+    /** The keys a table holds to rows of other tables: foreign keys, and those V79 audits instead (ops.key_reference). */
+    private static void references(Connection connection, long relation, String qualifiedName, StringBuilder out)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT array_to_string(k.referencing_columns, ', '), k.referenced_table,
+                       array_to_string(k.referenced_columns, ', '), 'audited after every ingest run (ops.orphan_keys)'
+                  FROM ops.key_reference k WHERE k.referencing_table = ?
+                UNION ALL
+                SELECT (SELECT string_agg(a.attname, ', ' ORDER BY k.position) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, position)
+                          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum),
+                       (SELECT format('%I.%I', n.nspname, r.relname) FROM pg_class r
+                          JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = c.confrelid),
+                       (SELECT string_agg(a.attname, ', ' ORDER BY k.position) FROM unnest(c.confkey) WITH ORDINALITY k(attnum, position)
+                          JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum),
+                       'foreign key'
+                  FROM pg_constraint c WHERE c.conrelid = ? AND c.contype = 'f' AND c.conparentid = 0
+                 ORDER BY 1, 2""")) {
+            statement.setString(1, qualifiedName);
+            statement.setLong(2, relation);
+            try (ResultSet references = statement.executeQuery()) {
+                boolean first = true;
+                while (references.next()) {
+                    if (first) {
+                        out.append("\n| key | refers to | checked |\n|---|---|---|\n");
+                        first = false;
+                    }
+                    out.append("| `").append(references.getString(1)).append("` | `").append(references.getString(2))
+                       .append("` (`").append(references.getString(3)).append("`) | ").append(references.getString(4))
                        .append(" |\n");
                 }
             }

@@ -36,6 +36,10 @@ class DataDictionaryTest {
         assertFalse(dictionary.contains("fact_placement_episode_2025"), "partitions are described by their parent");
         assertTrue(dictionary.contains("| procedure | `core.refresh_ssda903(IN submission_id bigint)` |"));
         assertTrue(dictionary.contains("### mart.placement_location (view)"));
+        assertTrue(dictionary.contains("| `child_key` | `core.dim_child` (`child_key`) | audited after every ingest run (ops.orphan_keys) |"),
+                "keys audited instead of enforced are listed");
+        assertTrue(dictionary.contains("| `submission_id` | `ops.submission` (`submission_id`) | foreign key |"),
+                "foreign keys are listed");
         assertFalse(dictionary.contains("(no description)"), "every object is commented");
     }
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.childrenshomes.jobs.source.InboxScanner;
 import uk.gov.childrenshomes.jobs.source.ReturnDelivery;
 import uk.gov.childrenshomes.jobs.validation.ValidationRuleCatalogue;
+import uk.gov.childrenshomes.jobs.warehouse.KeyReferenceAudit;
 import uk.gov.childrenshomes.jobs.warehouse.ReturnLock;
 import uk.gov.childrenshomes.jobs.warehouse.SubmissionStore;
 
@@ -51,11 +52,12 @@ public class IngestRunner {
     private final ValidationRuleCatalogue rules;
     private final JdbcTemplate jdbc;
     private final ReturnLock returnLock;
+    private final KeyReferenceAudit keyReferences;
     private final int parallelLas;
 
     public IngestRunner(JobOperator jobOperator, List<Job> jobs, SubmissionRegistrar registrar, SubmissionStore store,
                         ValidationRuleCatalogue rules, JdbcTemplate jdbc, ReturnLock returnLock,
-                        @Value("${datapack.ingest.parallel-las:2}") int parallelLas) {
+                        KeyReferenceAudit keyReferences, @Value("${datapack.ingest.parallel-las:2}") int parallelLas) {
         this.jobOperator = jobOperator;
         this.jobsByName = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
         this.registrar = registrar;
@@ -63,6 +65,7 @@ public class IngestRunner {
         this.rules = rules;
         this.jdbc = jdbc;
         this.returnLock = returnLock;
+        this.keyReferences = keyReferences;
         this.parallelLas = parallelLas;
     }
 
@@ -106,7 +109,19 @@ public class IngestRunner {
             executor.shutdown();
         }
         printSummary(outcomes, out);
+        auditKeyReferences(outcomes, out);
         return outcomes;
+    }
+
+    /** The keys of every row the run loaded resolve (V79: audited per run, not checked per row). */
+    private void auditKeyReferences(List<SubmissionOutcome> outcomes, PrintStream out) {
+        List<Long> processed = outcomes.stream().filter(SubmissionOutcome::processed)
+                .map(outcome -> outcome.totals().submissionId()).toList();
+        if (!processed.isEmpty()) {
+            keyReferences.requireEveryKeyResolves(processed);
+            out.printf(Locale.ROOT, "Every key of the rows loaded from the %d submissions processed refers to an existing row.%n",
+                    processed.size());
+        }
     }
 
     private Set<String> laCodesToIngest(IngestRequest request, PrintStream out) {
