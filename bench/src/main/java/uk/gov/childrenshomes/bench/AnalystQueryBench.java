@@ -58,7 +58,8 @@ final class AnalystQueryBench {
             WarehouseFigures figures = new WarehouseFigures(warehouse.connection());
             Map<String, String> commandEnvironment = new HashMap<>(environment);
             commandEnvironment.putAll(warehouse.environment());
-            StageRunner runner = new StageRunner(launcher, commandEnvironment, false, options.stageTimeout());
+            StageRunner runner = new StageRunner(launcher, commandEnvironment, false, options.stageTimeout(),
+                    warehouse.serverProcessId());
             for (int year : options.collectionYears()) {
                 years.add(load(runner, figures, year, folder, failures));
             }

@@ -47,9 +47,13 @@ public record BenchRun(String command, String startedAt, Machine machine, String
      * @param loadBefore  the machine's 1-minute load average when the command started (what else was running)
      * @param loadAfter   the same when it ended (the command's own work included)
      * @param jvms        every JVM the launcher started for the command, with its memory peaks
+     * @param commandCpuSeconds  CPU time of the launcher and every JVM it ran (null when not read)
+     * @param databaseCpuSeconds CPU time of the embedded PostgreSQL server during the command (null for a server
+     *                           given by URL, whose processes the bench cannot see)
      */
     public record StageResult(String name, String command, double wallSeconds, Long rows, String rowsMeaning,
-                              int exitCode, String logFile, double loadBefore, double loadAfter, List<JvmPeak> jvms) {
+                              int exitCode, String logFile, double loadBefore, double loadAfter, List<JvmPeak> jvms,
+                              Double commandCpuSeconds, Double databaseCpuSeconds) {
 
         public Double rowsPerSecond() {
             return rows == null || wallSeconds <= 0 ? null : rows / wallSeconds;

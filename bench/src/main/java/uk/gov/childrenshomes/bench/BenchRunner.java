@@ -129,7 +129,8 @@ final class BenchRunner {
                 warehouseDescription = warehouse.description();
                 Map<String, String> commandEnvironment = new HashMap<>(environment);
                 commandEnvironment.putAll(warehouse.environment());
-                StageRunner runner = new StageRunner(launcher, commandEnvironment, options.profile(), options.stageTimeout());
+                StageRunner runner = new StageRunner(launcher, commandEnvironment, options.profile(), options.stageTimeout(),
+                        warehouse.serverProcessId());
 
                 StageRunner.Finished generate = runner.run("generate", List.of("generate", "--out", inbox.toString(),
                         "--year", year, "--scale", Units.scale(scale)), logs);

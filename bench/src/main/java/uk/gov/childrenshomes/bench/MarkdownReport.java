@@ -65,16 +65,20 @@ public final class MarkdownReport {
         line("Each stage is one `./datapack` command run as a child process; wall time includes its JVM start-ups"
                 + " (the launcher's warehouse check included). Peak RSS is the largest of the stage's JVMs. Load is the"
                 + " machine's 1-minute load average when the stage started and ended: above the core count, other work"
-                + " competed with the stage and its times are inflated.");
+                + " competed with the stage and its times are inflated. CPU is what the stage's own processes used (the"
+                + " launcher and its JVMs), DB CPU what the embedded warehouse server used meanwhile: unlike wall time,"
+                + " other work hardly changes them, and (CPU + DB CPU) ÷ cores is the least wall time the stage could"
+                + " take on this machine.");
         line();
-        line("| scale | stage | wall s | rows | rows/s | peak RSS | load start → end | exit |");
-        line("|---:|---|---:|---:|---:|---:|---:|---:|");
+        line("| scale | stage | wall s | CPU s | DB CPU s | rows | rows/s | peak RSS | load start → end | exit |");
+        line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         Set<String> meanings = new LinkedHashSet<>();
         for (ScaleResult scale : run.scales()) {
             for (StageResult stage : scale.stages()) {
                 Long peakRss = stage.jvms().stream().map(JvmPeak::peakRssBytes).filter(Objects::nonNull)
                         .max(Long::compare).orElse(null);
                 line("| " + Units.scale(scale.scale()) + " | " + stage.name() + " | " + seconds(stage.wallSeconds())
+                        + " | " + optionalSeconds(stage.commandCpuSeconds()) + " | " + optionalSeconds(stage.databaseCpuSeconds())
                         + " | " + Units.count(stage.rows()) + " | " + Units.count(stage.rowsPerSecond() == null ? null
                         : Math.round(stage.rowsPerSecond())) + " | " + (peakRss == null ? "–" : Units.bytes(peakRss))
                         + " | " + String.format(Locale.ROOT, "%.1f → %.1f", stage.loadBefore(), stage.loadAfter())
@@ -215,6 +219,10 @@ public final class MarkdownReport {
         return String.format(Locale.ROOT, "%.1f", seconds);
     }
 
+    /** A figure the bench could not read (a server it cannot see) shows as a dash. */
+    private static String optionalSeconds(Double seconds) {
+        return seconds == null ? "–" : seconds(seconds);
+    }
 
     private static String mebibytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / (double) (1L << 20));

@@ -7,6 +7,7 @@ import uk.gov.childrenshomes.warehouse.WarehouseMigrator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The fresh, migrated warehouse one scale runs against, started before the stages so that no stage pays for
@@ -81,6 +83,19 @@ final class ScaleWarehouse implements AutoCloseable {
 
     String description() {
         return description;
+    }
+
+    /** The embedded server's postmaster (the stages' database CPU is read below it); empty for a server given by URL. */
+    OptionalLong serverProcessId() {
+        if (embedded == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(
+                    Files.readAllLines(embedded.home().resolve("data").resolve("postmaster.pid")).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Stops the embedded server (its data stays in the scale's folder); a database on a given server is kept. */

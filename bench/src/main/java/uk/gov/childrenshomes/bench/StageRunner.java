@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +39,23 @@ final class StageRunner {
     private final Map<String, String> environment;
     private final boolean flightRecordings;
     private final Duration timeout;
+    private final OptionalLong databaseServerPid;
 
     /**
      * @param launcher         the {@code datapack} script
      * @param environment      variables added to the bench's own for every command (warehouse, home, demo key)
      * @param flightRecordings whether every JVM also writes a JFR recording next to its GC log (for profiling)
      * @param timeout          how long a command may run before it is stopped and counted as failed
+     * @param databaseServerPid the warehouse server's main process, when it runs on this machine: its CPU time
+     *                          during a command is reported with the command's own
      */
-    StageRunner(Path launcher, Map<String, String> environment, boolean flightRecordings, Duration timeout) {
+    StageRunner(Path launcher, Map<String, String> environment, boolean flightRecordings, Duration timeout,
+                OptionalLong databaseServerPid) {
         this.launcher = launcher;
         this.environment = Map.copyOf(environment);
         this.flightRecordings = flightRecordings;
         this.timeout = timeout;
+        this.databaseServerPid = databaseServerPid;
     }
 
     /**
@@ -59,7 +66,8 @@ final class StageRunner {
      *                       wall time is not the stage's alone and the stage cannot count as measured
      */
     record Finished(String name, String command, double wallSeconds, int exitCode, boolean timedOut,
-                    boolean rebuiltProject, Path logFile, double loadBefore, double loadAfter, List<JvmPeak> jvms) {
+                    boolean rebuiltProject, Path logFile, double loadBefore, double loadAfter, List<JvmPeak> jvms,
+                    Double commandCpuSeconds, Double databaseCpuSeconds) {
 
         boolean succeeded() {
             return exitCode == 0 && !timedOut && !rebuiltProject;
@@ -68,7 +76,7 @@ final class StageRunner {
         /** The stage as reported, with the rows it handled (null when it did not succeed). */
         BenchRun.StageResult result(Long rows, String rowsMeaning) {
             return new BenchRun.StageResult(name, command, wallSeconds, rows, rowsMeaning, exitCode, logFile.toString(),
-                    loadBefore, loadAfter, jvms);
+                    loadBefore, loadAfter, jvms, commandCpuSeconds, databaseCpuSeconds);
         }
 
         /** Why the stage did not succeed, for the report; {@code timeout} is the one it ran under. */
@@ -102,6 +110,8 @@ final class StageRunner {
             builder.environment().putAll(environment);
             builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions(jvmFolder));
             double loadBefore = loadAverage();
+            double commandCpuBefore = ProcessCpu.exitedChildrenSeconds();
+            OptionalDouble databaseCpuBefore = databaseCpu();
             long started = System.nanoTime();
             Process process = builder.start();
             Map<Long, JvmMemoryMonitor.Sample> samples;
@@ -112,12 +122,38 @@ final class StageRunner {
                 wallSeconds = (System.nanoTime() - started) / 1e9;
                 samples = monitor.stop();
             }
+            double commandCpu = ProcessCpu.exitedChildrenSeconds() - commandCpuBefore;
+            awaitDatabaseSessionsEnded();
+            OptionalDouble databaseCpuAfter = databaseCpu();
+            Double databaseCpu = databaseCpuBefore.isPresent() && databaseCpuAfter.isPresent()
+                    ? databaseCpuAfter.getAsDouble() - databaseCpuBefore.getAsDouble() : null;
             return new Finished(name, "./datapack " + String.join(" ", arguments), wallSeconds, process.exitValue(),
-                    timedOut, rebuiltFirst(logFile), logFile, loadBefore, loadAverage(), jvms(samples, jvmFolder));
+                    timedOut, rebuiltFirst(logFile), logFile, loadBefore, loadAverage(), jvms(samples, jvmFolder),
+                    Double.isNaN(commandCpu) ? null : commandCpu, databaseCpu);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run ./datapack " + name, e);
         }
     }
+
+    private OptionalDouble databaseCpu() {
+        return databaseServerPid.isPresent() ? ProcessCpu.treeSeconds(databaseServerPid.getAsLong()) : OptionalDouble.empty();
+    }
+
+    /**
+     * A backend ends just after its client closed the connection; its CPU time is counted either way (live or
+     * ended), but one still finishing a statement would be cut short. A short pause lets the last ones go.
+     */
+    private void awaitDatabaseSessionsEnded() {
+        if (databaseServerPid.isPresent()) {
+            try {
+                Thread.sleep(DATABASE_SETTLE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final Duration DATABASE_SETTLE = Duration.ofMillis(500);
 
     /** The 1-minute load average: on a shared machine, how much else competed for the cores. */
     private static double loadAverage() {

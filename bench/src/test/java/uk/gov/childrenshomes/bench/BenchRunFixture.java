@@ -78,7 +78,7 @@ final class BenchRunFixture {
 
     private static StageResult stage(String name, double seconds, Long rows, int exitCode, JvmPeak... jvms) {
         return new StageResult(name, "./datapack " + name, seconds, rows, name + " rows", exitCode,
-                "/work/logs/" + name + ".log", 0.5, 2.4, List.of(jvms));
+                "/work/logs/" + name + ".log", 0.5, 2.4, List.of(jvms), seconds * 0.8, seconds * 0.6);
     }
 
     private static JvmPeak jvm(long pid, String label, long rss, long maxHeap, long peakHeap) {

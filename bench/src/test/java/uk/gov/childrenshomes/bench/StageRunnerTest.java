@@ -11,10 +11,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -83,7 +85,7 @@ class StageRunnerTest {
                 java -cp "$TEST_CLASSES" uk.gov.childrenshomes.bench.MemoryHog 16 600000
                 """);
         StageRunner runner = new StageRunner(launcher, Map.of("TEST_CLASSES", System.getProperty("java.class.path")), false,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), OptionalLong.empty());
 
         StageRunner.Finished finished = runner.run("ingest", List.of("ingest"), folder);
 
@@ -94,9 +96,39 @@ class StageRunnerTest {
                 "the JVM below the launcher is stopped too");
     }
 
+    @Test
+    void cpuTimeOfTheCommandAndOfTheDatabaseServerIsMeasuredAcrossTheStage() throws Exception {
+        // Fixed amounts of work, not of time, so that other load on the machine cannot shrink them: a stand-in for
+        // the warehouse server works while the stage runs, then idles; the launcher works and waits for it.
+        String work = "i=0; while (( i < 2000000 )); do i=$((i + 1)); done";
+        Path serverDone = folder.resolve("server-done");
+        Process server = new ProcessBuilder("bash", "-c", work + "; touch '" + serverDone + "'; sleep 60").start();
+        try {
+            Path launcher = launcher(work + "\nwhile [[ ! -e \"$SERVER_DONE\" ]]; do sleep 0.1; done\n");
+            StageRunner runner = new StageRunner(launcher, Map.of("SERVER_DONE", serverDone.toString()), false,
+                    Duration.ofMinutes(2), OptionalLong.of(server.pid()));
+
+            StageRunner.Finished finished = runner.run("ingest", List.of("ingest"), folder);
+
+            assertTrue(finished.succeeded());
+            assertTrue(finished.commandCpuSeconds() >= 0.8, "the launcher's loop: " + finished.commandCpuSeconds());
+            assertTrue(finished.databaseCpuSeconds() >= 0.8, "the server's loop: " + finished.databaseCpuSeconds());
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void withoutADatabaseServerOnThisMachineItsCpuIsNotReported() throws IOException {
+        StageRunner.Finished finished = runner(launcher("true\n")).run("ingest", List.of("ingest"), folder);
+
+        assertNull(finished.databaseCpuSeconds());
+        assertNotNull(finished.commandCpuSeconds());
+    }
+
     private StageRunner runner(Path launcher) {
         return new StageRunner(launcher, Map.of("TEST_CLASSES", System.getProperty("java.class.path")), false,
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2), OptionalLong.empty());
     }
 
     private Path launcher(String body) throws IOException {

@@ -31,7 +31,8 @@ class TargetsTest {
         List<BenchRun.StageResult> stages = scale10.stages().stream().map(stage -> !stage.name().equals("publish") ? stage
                 : new BenchRun.StageResult(stage.name(), stage.command(), stage.wallSeconds(), stage.rows(),
                 stage.rowsMeaning(), stage.exitCode(), stage.logFile(), stage.loadBefore(), stage.loadAfter(), List.of(new BenchRun.JvmPeak(61, "PublishCli",
-                BenchRunFixture.GIB, 4 * BenchRunFixture.GIB, 1536 * BenchRunFixture.MIB)))).toList();
+                BenchRunFixture.GIB, 4 * BenchRunFixture.GIB, 1536 * BenchRunFixture.MIB)), stage.commandCpuSeconds(),
+                stage.databaseCpuSeconds())).toList();
         BenchRun run = BenchRunFixture.run(List.of(BenchRunFixture.scale1(), new BenchRun.ScaleResult(10, 2025,
                 scale10.workFolder(), stages, scale10.copyBaseline(), scale10.sqlBaseline(), scale10.databaseSize(),
                 scale10.coreFactRows(), null)));
