@@ -100,7 +100,7 @@ class OracleAgreementTest {
             core.missingIncident(submission, la, year, pick(random, children), care ? "Care" : "Home",
                     care ? (random.nextBoolean() ? "In area" : "Out of area") : "Not applicable",
                     random.nextInt(4) == 0 ? "Away without authorisation" : "Missing",
-                    random.nextInt(10) == 0 ? null : random.nextInt(2000) / 10.0,
+                    random.nextInt(10) == 0 ? null : random.nextInt(12_000) / 60.0, // whole minutes, as MIS_START/MIS_END
                     random.nextInt(3) > 0, random.nextInt(3) > 0, random.nextBoolean(), random.nextBoolean());
         }
     }

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 /** Compares the Spark job's cells of a table with {@link SqlOracle}'s, figure by figure, before rounding and suppression. */
 public final class OracleComparison {
 
+    /** Decimal places at which medians are compared (see {@link #median}). */
+    private static final int MEDIAN_SCALE = 4;
+
     private OracleComparison() {
     }
 
@@ -31,7 +34,8 @@ public final class OracleComparison {
                     case MEDIAN -> {
                         Double median = cell.medians().get(indicator.column());
                         values.put(indicator.column(), median == null ? null
-                                : median(BigDecimal.valueOf(median).movePointLeft(indicator.dp())));
+                                : BigDecimal.valueOf(median).divide(BigDecimal.valueOf(indicator.measurePerUnit()),
+                                        MEDIAN_SCALE, RoundingMode.HALF_UP));
                         values.put(indicator.column() + "_basis", cell.medianBases().get(indicator.column()));
                     }
                     case PERCENT -> {
@@ -50,7 +54,7 @@ public final class OracleComparison {
      * median taken in floating point (1-dp values, their half-way points) rounds as its exact value would.
      */
     public static BigDecimal median(BigDecimal exact) {
-        return exact.setScale(4, RoundingMode.HALF_UP);
+        return exact.setScale(MEDIAN_SCALE, RoundingMode.HALF_UP);
     }
 
     /** One figure of one cell on which the oracle and Spark differ (a null figure: the cell is missing on that side). */
