@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,21 +55,23 @@ public final class AcceptedReturnRows {
             throw new IllegalArgumentException("No bank holidays listed for collection year " + year);
         }
         LocalDate snapshot = LocalDate.of(year, 3, 31);
+        Map<String, String> placeholders = new LinkedHashMap<>(); // :year_start before :year, which it begins with
+        placeholders.put(":snapshot", "DATE '" + snapshot + "'");
+        placeholders.put(":year_start", "DATE '" + snapshot.minusYears(1).plusDays(1) + "'");
+        placeholders.put(":year", Integer.toString(year));
+        placeholders.put(":bank_holidays", bankHolidays.stream().map(d -> "DATE '" + d + "'").collect(Collectors.joining(", ")));
+        placeholders.put(":childrens_homes", "'" + CHILDRENS_HOMES.replace("'", "''") + "'");
+        placeholders.put(":placement_pcds", pcds("e.placement_postcode"));
+        placeholders.put(":home_pcds", pcds("e.home_postcode"));
+        placeholders.put(":register_pcds", pcds("h.postcode"));
         try (Statement sql = connection.createStatement()) {
             loadDfeGeography(connection, sql);
-            String steps = STEPS
-                    .replace(":snapshot", "DATE '" + snapshot + "'")
-                    .replace(":year_start", "DATE '" + snapshot.minusYears(1).plusDays(1) + "'")
-                    .replace(":year", Integer.toString(year))
-                    .replace(":bank_holidays", bankHolidays.stream().map(d -> "DATE '" + d + "'").collect(Collectors.joining(", ")))
-                    .replace(":childrens_homes", "'" + CHILDRENS_HOMES.replace("'", "''") + "'")
-                    .replace(":placement_pcds", pcds("e.placement_postcode"))
-                    .replace(":home_pcds", pcds("e.home_postcode"))
-                    .replace(":register_pcds", pcds("h.postcode"));
-            for (String step : steps.split(";\n")) {
-                if (!step.isBlank()) {
-                    sql.execute(step);
+            for (String derivation : DERIVATIONS) {
+                String statement = derivation;
+                for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                    statement = statement.replace(placeholder.getKey(), placeholder.getValue());
                 }
+                sql.execute(statement);
             }
         }
     }
@@ -92,16 +95,18 @@ public final class AcceptedReturnRows {
         }
     }
 
-    /** The derivations, one temporary table each, in order. */
-    private static final String STEPS = """
+    /** The derivations, in order: one temporary table each (placeholders: see {@link #prepare}). */
+    private static final List<String> DERIVATIONS = List.of(
+            """
             -- The latest accepted submission of each LA and return wins (domain.md, de-duplication): the highest
             -- submission loaded for the collection year.
             CREATE TEMPORARY TABLE oracle_accepted AS
             SELECT DISTINCT ON (s.la_code, s.return_code) s.submission_id, s.la_code, s.return_code
               FROM ops.submission s
              WHERE s.state = 'loaded' AND s.collection_year = :year
-             ORDER BY s.la_code, s.return_code, s.submission_id DESC;
-
+             ORDER BY s.la_code, s.return_code, s.submission_id DESC
+            """,
+            """
             -- LAs operating on 31 March (datapack.md: "every LA operating in that year, by its code for that year"):
             -- upper-tier LAs of DfE's las.csv (E06, E08, E09, E10) from their date of operation to their termination.
             CREATE TEMPORARY TABLE oracle_operating_la AS
@@ -109,8 +114,9 @@ public final class AcceptedReturnRows {
               FROM oracle_dfe_la l JOIN oracle_dfe_region r ON r.region_code = l.parent_geography_code
              WHERE l.new_la_code ~ '^E(06|08|09|10)[0-9]{6}$'
                AND to_date(l.date_of_operation, 'DD/MM/YYYY') <= :snapshot
-               AND (l.date_of_termination IS NULL OR to_date(l.date_of_termination, 'DD/MM/YYYY') >= :snapshot);
-
+               AND (l.date_of_termination IS NULL OR to_date(l.date_of_termination, 'DD/MM/YYYY') >= :snapshot)
+            """,
+            """
             -- Any English LA code to the LA operating on 31 March (domain.md, Geography: join on codes; a predecessor
             -- to successor map so figures survive a reorganisation): the code itself when it operates then, else the
             -- one LA it became (successor in effect by 31 March) or was before (successor not yet in effect). A code
@@ -125,8 +131,9 @@ public final class AcceptedReturnRows {
                    coalesce(min(o.la_code) FILTER (WHERE o.la_code = c.given_code),
                             CASE WHEN count(o.la_code) = 1 THEN min(o.la_code) END) AS la_code
               FROM candidate c LEFT JOIN oracle_operating_la o ON o.la_code = c.candidate_code
-             GROUP BY c.given_code;
-
+             GROUP BY c.given_code
+            """,
+            """
             -- ONSPD as loaded: postcode to the upper-tier LA (domain.md: ONSPD LA, lower tier, to upper-tier LA: the
             -- county (E10) in two-tier areas, else the district), its country and OS grid reference.
             CREATE TEMPORARY TABLE oracle_postcode AS
@@ -135,17 +142,21 @@ public final class AcceptedReturnRows {
                    r.la_code
               FROM landing.onspd_postcode p
               LEFT JOIN oracle_la_on_31_march r
-                ON r.given_code = CASE WHEN p.county_code LIKE 'E10%' THEN p.county_code ELSE p.la_district_code END;
-            CREATE INDEX ON oracle_postcode (postcode);
-
+                ON r.given_code = CASE WHEN p.county_code LIKE 'E10%' THEN p.county_code ELSE p.la_district_code END
+            """,
+            """
+            CREATE INDEX ON oracle_postcode (postcode)
+            """,
+            """
             -- The responsible LA of each accepted LA return: the submitting LA as operating on 31 March.
             CREATE TEMPORARY TABLE oracle_return AS
             SELECT a.submission_id, a.return_code, r.la_code, o.region_code
               FROM oracle_accepted a
               JOIN oracle_la_on_31_march r ON r.given_code = a.la_code
               JOIN oracle_operating_la o ON o.la_code = r.la_code
-             WHERE a.return_code IN ('ssda903', 'missing', 'oversight');
-
+             WHERE a.return_code IN ('ssda903', 'missing', 'oversight')
+            """,
+            """
             -- Children looked after at 31 March (datapack.md, placement_location and the children's homes tables).
             -- Episodes are unique by (CHILD, DECOM), the last row winning (domain.md, de-duplication). A child is
             -- looked after at 31 March in an episode begun on or before it and not ceased by it (an episode that
@@ -181,8 +192,9 @@ public final class AcceptedReturnRows {
                          / 1000 / 1.6093, 1) AS distance_miles
               FROM at_31_march c
               LEFT JOIN oracle_postcode pl ON pl.postcode = c.placement_postcode
-              LEFT JOIN oracle_postcode home ON home.postcode = c.home_postcode;
-
+              LEFT JOIN oracle_postcode home ON home.postcode = c.home_postcode
+            """,
+            """
             -- Children in children's homes at 31 March, with the LA of the home (where the placement postcode lies).
             -- Relation (datapack.md, children_in_homes_by_area): placed by this LA when the home is in the placing
             -- LA's area, by another LA when in another LA's area or outside England, not known when its area is not.
@@ -195,8 +207,9 @@ public final class AcceptedReturnRows {
                         ELSE 'Placed by another LA' END AS relation
               FROM oracle_looked_after c
               LEFT JOIN oracle_operating_la host ON host.la_code = c.placement_la
-             WHERE c.placement_group = :childrens_homes;
-
+             WHERE c.placement_group = :childrens_homes
+            """,
+            """
             -- Missing incidents (docs/returns/missing-episodes.md): unique by (CHILD, MISSING_FROM, MIS_START), the
             -- last row winning (domain.md, de-duplication); each belongs to the collection year of its return, which
             -- holds only incidents started in the year (rule MIS-06).
@@ -223,8 +236,9 @@ public final class AcceptedReturnRows {
                    rhi_completed_datetime IS NOT NULL AS rhi_completed,
                    -- Within 72 hours: completed no later than 72 hours after MIS_END (domain.md, RHI timeliness).
                    coalesce(rhi_completed_datetime <= mis_end + INTERVAL '72 hours', false) AS rhi_within_72_hours
-              FROM incident;
-
+              FROM incident
+            """,
+            """
             -- Out-of-area placements started in the year (docs/returns/out-of-area-oversight.md), unique by
             -- (CHILD, DECOM), the last row winning.
             CREATE TEMPORARY TABLE oracle_out_of_area AS
@@ -271,8 +285,9 @@ public final class AcceptedReturnRows {
                        AS host_notified_in_time,
                    -- Admission notified by the home: for K1/K2 placements only (null for any other placement).
                    CASE WHEN p.place_code IN ('K1', 'K2') THEN p.admission_notice_date IS NOT NULL END AS admission_notified
-              FROM placement p;
-
+              FROM placement p
+            """,
+            """
             -- Children's homes (datapack.md, homes_by_area) on the accepted Ofsted register of the year, one per URN
             -- (the last row winning): every home on the register at some time in the year, that is registered by
             -- 31 March (no registration date: registered) and not closed before the year began.
@@ -308,8 +323,8 @@ public final class AcceptedReturnRows {
               LEFT JOIN oracle_operating_la named ON lower(named.la_name) = lower(btrim(r.local_authority_name))
               LEFT JOIN oracle_operating_la host ON host.la_code = coalesce(p.la_code, named.la_code)
              WHERE coalesce(r.registration_date <= :snapshot, true)
-               AND (r.closed_date IS NULL OR r.closed_date >= :year_start);
-            """;
+               AND (r.closed_date IS NULL OR r.closed_date >= :year_start)
+            """);
 
     /** The units of {@code table} over the derived rows, with the columns {@link SqlOracle} aggregates. */
     public static String units(String table) {
