@@ -169,8 +169,8 @@ public final class DisclosureControl {
         if (rowSuppressed || basis <= policy.suppressTo()) {
             return Symbols.SUPPRESSED;
         }
-        // The median is held in units of 10^-dp, so it is exact (a whole or a half unit) before this rounding.
-        return BigDecimal.valueOf(cell.medians().get(indicator.column())).movePointLeft(indicator.dp())
-                .setScale(indicator.dp(), RoundingMode.HALF_UP).toPlainString();
+        // The median is held in units of its measure, so it is exact (a whole or a half unit) before this one rounding.
+        return BigDecimal.valueOf(cell.medians().get(indicator.column()))
+                .divide(BigDecimal.valueOf(indicator.measurePerUnit()), indicator.dp(), RoundingMode.HALF_UP).toPlainString();
     }
 }

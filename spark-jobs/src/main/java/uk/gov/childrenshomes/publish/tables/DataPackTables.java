@@ -163,7 +163,7 @@ public final class DataPackTables {
                     Indicator.count("incidents", "Missing incidents", null),
                     Indicator.countOf("children", "Children with a missing incident", null, "child_key"),
                     Indicator.median("median_duration_hours", "Median duration in hours of ended incidents",
-                            "duration_tenths_of_hour", 1)),
+                            "duration_seconds", 3600, 1)),
             TableDefinition.Grid.COMPLETE);
 
     /** Whether children are offered, and given, an independent return interview in time. Units: missing incidents. */

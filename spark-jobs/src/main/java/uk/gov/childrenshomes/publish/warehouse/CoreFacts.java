@@ -31,11 +31,16 @@ public final class CoreFacts {
     /** Number of parallel JDBC reads of a fact table, split on the key of the LA a row is attributed to. */
     private static final int READ_PARTITIONS = 4;
 
-    /** Missing incidents, the units of the three missing tables; an incident still open has no duration. */
+    /**
+     * Missing incidents, the units of the three missing tables; an incident still open has no duration. Durations are
+     * exact (MIS_END - MIS_START in seconds), not the fact's 1-dp hours: a median of rounded durations is not the
+     * median duration rounded.
+     */
     private static final String MISSING_INCIDENT_UNITS = """
             SELECT m.collection_year::int AS time_period, la.new_la_code AS source_la_code, m.missing_incident_key,
                    m.child_key, m.missing_from, m.care_location, m.missing_type,
-                   CASE WHEN NOT m.is_still_missing THEN round(m.duration_hours * 10)::bigint END AS duration_tenths_of_hour,
+                   CASE WHEN NOT m.is_still_missing
+                        THEN extract(epoch FROM m.missing_end - m.missing_start)::bigint END AS duration_seconds,
                    m.rhi_offered, m.rhi_accepted, m.rhi_declined, m.rhi_completed, m.rhi_within_72_hours,
                    m.responsible_la_key AS partition_key
               FROM core.fact_missing_incident m

@@ -112,6 +112,20 @@ class DisclosureControlTest {
     }
 
     @Test
+    void aMedianDurationInSecondsIsRoundedOnceToHours() {
+        TableDefinition durations = new TableDefinition("d", "test", "missing", "incident", List.of(),
+                List.of(Indicator.median("median_hours", "Median duration in hours", "seconds", 3600, 1)),
+                TableDefinition.Grid.COMPLETE);
+        // Durations of 15 and 21 minutes: the median is 18 minutes, 0.3 hours (rounded first they would be 0.3 and
+        // 0.4 hours, and their median 0.35 would be published as 0.4). 1260 s = 0.35 h exactly rounds half up.
+        for (var median : Map.of(1080.0, "0.3", 1260.0, "0.4").entrySet()) {
+            Cell cell = new Cell(new CellKey(2025, GeographicLevel.NATIONAL, "E92000001", List.of()), true, Map.of(),
+                    Map.of("median_hours", median.getKey()), Map.of("median_hours", 100L));
+            assertEquals(List.of(median.getValue()), CONTROL.publish(durations, List.of(cell)).get(cell.key()));
+        }
+    }
+
+    @Test
     void everyIndicatorOfAnLaWithoutAReturnIsUnavailable() {
         Map<String, List<String>> la = published(area(GeographicLevel.LOCAL_AUTHORITY, "E06000001", false,
                 new long[][]{{0, 0}, {0, 0}, {0, 0}}));
