@@ -40,7 +40,7 @@ SELECT o.collection_year AS time_period, a.region_code, a.la_code, o.child_key, 
 
 CREATE TEMPORARY VIEW missing_units AS
 SELECT m.collection_year AS time_period, a.region_code, a.la_code, m.child_key, m.missing_from, m.care_location,
-       m.missing_type, m.is_still_missing, m.duration_hours, m.rhi_offered, m.rhi_accepted, m.rhi_declined,
+       m.missing_type, m.is_still_missing, m.missing_end - m.missing_start AS duration, m.rhi_offered, m.rhi_accepted, m.rhi_declined,
        m.rhi_completed, m.rhi_within_72_hours
   FROM core.fact_missing_incident m
   JOIN la_area a ON a.la_key = m.responsible_la_key

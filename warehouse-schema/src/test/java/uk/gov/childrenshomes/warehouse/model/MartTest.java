@@ -133,6 +133,19 @@ class MartTest {
     }
 
     @Test
+    void theMedianDurationIsTheExactMedianRoundedOnce() throws SQLException {
+        long missing = returns.submission(REDCAR, "missing", 2025);
+        LocalDateTime start = LocalDateTime.of(2024, 7, 1, 22, 0);
+        returns.missingIncident(missing, 1, "r1", "mis_start", start, "mis_end", start.plusMinutes(61));
+        returns.missingIncident(missing, 2, "r2", "mis_start", start, "mis_end", start.plusMinutes(64));
+        returns.call("core.refresh_missing", missing);
+
+        // 62.5 minutes is 1.04 hours: 1.0, where the median of 1.0 and 1.1 (each rounded first) would give 1.1
+        assertEquals(new BigDecimal("1.0"), returns.value(
+                "SELECT median_duration_hours FROM mart.missing_incidents WHERE reporting_year = 2025 AND la_code = ?", REDCAR));
+    }
+
+    @Test
     void missingIncidentsAndReturnInterviewsGiveReadyMeasures() throws SQLException {
         assertEquals(List.of(
                 Map.of("missing_from", "Care", "care_location", "Out of area", "incidents", 2L, "children", 1L,
