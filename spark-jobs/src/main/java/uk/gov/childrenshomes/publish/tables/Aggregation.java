@@ -18,8 +18,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -42,6 +42,9 @@ public final class Aggregation {
     public static final String AREA = "area_code";
     /** Suffix of the column holding how many values a median was taken over. */
     public static final String BASIS_SUFFIX = "_basis";
+
+    /** Column of a finest cell: how many units it holds. */
+    private static final String UNITS = "units";
 
     /** Prefix of the columns saying whether a grouping column was rolled up (1) in a cell; not in the result. */
     private static final String ROLLED_UP = "rolled_up_";
@@ -66,32 +69,98 @@ public final class Aggregation {
     }
 
     /**
-     * Every cell in one aggregation over grouping sets: per year, England (region and LA rolled up), each region (LA
-     * rolled up) and each reporting LA, times every subset of the filters (a rolled-up filter is its Total). Units
-     * with no reporting LA (an LA split between successors) or no region count only in the wider areas. Spark
-     * expands each unit into its cells and aggregates within each task before shuffling, so only cells cross the
-     * shuffle, never copies of units.
+     * Every cell in two steps: the units are first aggregated to their finest cells (year, region, reporting LA and
+     * every filter; for a median also its value, so each finest cell holds a histogram of the values), then those
+     * are rolled up over grouping sets: per year, England (region and LA rolled up), each region (LA rolled up) and
+     * each reporting LA, times every subset of the filters (a rolled-up filter is its Total). Counts and sums add
+     * up and histograms merge exactly, so the expansion into grouping sets runs over the finest cells, not over
+     * every unit. Units with no reporting LA (an LA split between successors) or no region count only in the
+     * wider areas.
      */
     public static Dataset<Row> aggregate(Dataset<Row> units, TableDefinition table) {
-        Map<String, Column> measures = measures(table);
-        Map<String, Column> distinct = new LinkedHashMap<>();
-        table.tallies().stream().filter(Aggregation::isDistinct)
-                .forEach(indicator -> distinct.put(indicator.column(), measures.remove(indicator.column())));
-        Dataset<Row> cells = rollUp(units, table.filterColumns(), measures);
-        if (distinct.isEmpty()) {
+        List<String> filters = table.filterColumns();
+        Dataset<Row> cells = rollUp(finestCells(units, table), filters, rolledUpMeasures(table));
+        List<Indicator> distinctCounts = table.tallies().stream().filter(Aggregation::isDistinct).toList();
+        if (distinctCounts.isEmpty()) {
             return cells;
         }
         List<String> cellKey = new ArrayList<>(List.of(TIME_PERIOD, LEVEL, AREA));
-        cellKey.addAll(table.filterColumns());
-        return cells.join(rollUp(units, table.filterColumns(), distinct), CollectionConverters.asScala(cellKey).toList());
+        cellKey.addAll(filters);
+        return cells.join(rollUp(units, filters, distinctCountsOf(distinctCounts)),
+                CollectionConverters.asScala(cellKey).toList());
     }
 
     /**
-     * {@code measures} of every cell by one aggregation over the grouping sets below. Distinct counts go in an
-     * aggregation of their own: beside them Spark would group every other aggregate by cell and distinct value,
-     * millions of groups, and the median's buffers would then fall back to sorting.
+     * The units aggregated to their finest cells: one row per year, region, reporting LA, combination of filter
+     * levels and (for a median) value of the median's measure, with each count and sum over those units and
+     * {@value #UNITS} (how many units hold that value, the weight of the value in the median).
      */
-    private static Dataset<Row> rollUp(Dataset<Row> units, List<String> filters, Map<String, Column> measures) {
+    static Dataset<Row> finestCells(Dataset<Row> units, TableDefinition table) {
+        List<String> key = finestKey(table);
+        table.medians().forEach(median -> key.add(median.measure()));
+        List<Column> aggregates = new ArrayList<>();
+        aggregates.add(count(lit(1)).as(UNITS));
+        for (Indicator indicator : table.tallies()) {
+            if (!isDistinct(indicator)) {
+                Column measured = col(indicator.measure() == null ? table.unitColumn() : indicator.measure());
+                Column counted = indicator.condition() == null ? measured : when(col(indicator.condition()), measured);
+                aggregates.add((indicator.kind() == Indicator.Kind.SUM ? sum(counted) : count(counted)).as(indicator.column()));
+            }
+        }
+        return units.groupBy(columns(key))
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    }
+
+    /**
+     * The aggregate over the finest cells of each count, sum and median, in table order, medians followed by their
+     * basis (how many values). Spark's exact percentile weighted by {@value #UNITS} is its median of the units: the
+     * session should let it stay hash-based for thousands of cells per task
+     * ({@code spark.sql.objectHashAggregate.sortBased.fallbackThreshold}, set by PublishCli).
+     */
+    private static Map<String, Column> rolledUpMeasures(TableDefinition table) {
+        Map<String, Column> measures = new LinkedHashMap<>();
+        for (Indicator indicator : table.tallies()) {
+            if (!isDistinct(indicator)) {
+                measures.put(indicator.column(), total(col(indicator.column())));
+            }
+        }
+        for (Indicator indicator : table.medians()) {
+            Column value = col(indicator.measure());
+            measures.put(indicator.column(), percentile(value, lit(0.5), col(UNITS)));
+            measures.put(indicator.column() + BASIS_SUFFIX, total(when(value.isNotNull(), col(UNITS))));
+        }
+        return measures;
+    }
+
+    /**
+     * Distinct counts go in an aggregation of their own over the units: a distinct value is not additive, so it
+     * cannot be pre-aggregated into the finest cells, and beside them Spark would group every other aggregate by
+     * cell and distinct value.
+     */
+    private static Map<String, Column> distinctCountsOf(List<Indicator> distinctCounts) {
+        Map<String, Column> measures = new LinkedHashMap<>();
+        for (Indicator indicator : distinctCounts) {
+            Column measured = col(indicator.measure());
+            measures.put(indicator.column(),
+                    countDistinct(indicator.condition() == null ? measured : when(col(indicator.condition()), measured)));
+        }
+        return measures;
+    }
+
+    /** Year, region, reporting LA and the filters: the key of a finest cell. */
+    private static List<String> finestKey(TableDefinition table) {
+        List<String> key = new ArrayList<>(List.of(TIME_PERIOD, REGION, REPORTING_LA));
+        key.addAll(table.filterColumns());
+        return key;
+    }
+
+    /** The sum of a count or sum over the finest cells of a cell, 0 when there is none to add. */
+    private static Column total(Column partial) {
+        return coalesce(sum(partial), lit(0L)).cast(DataTypes.LongType);
+    }
+
+    /** {@code measures} of every cell by one aggregation of {@code rows} (units or finest cells) over the grouping sets below. */
+    private static Dataset<Row> rollUp(Dataset<Row> rows, List<String> filters, Map<String, Column> measures) {
         List<String> groupingColumns = new ArrayList<>(List.of(TIME_PERIOD, REGION, REPORTING_LA));
         groupingColumns.addAll(filters);
         List<Column> aggregates = new ArrayList<>();
@@ -99,7 +168,7 @@ public final class Aggregation {
                 .forEach(column -> aggregates.add(grouping(col(column)).as(ROLLED_UP + column)));
         measures.forEach((name, measure) -> aggregates.add(measure.as(name)));
 
-        Dataset<Row> aggregated = units.groupingSets(groupingSets(filters), columns(groupingColumns))
+        Dataset<Row> aggregated = rows.groupingSets(groupingSets(filters), columns(groupingColumns))
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
                 .where(not(present(REGION).and(col(REGION).isNull()))
                         .and(not(present(REPORTING_LA).and(col(REPORTING_LA).isNull()))));
@@ -136,30 +205,6 @@ public final class Aggregation {
             }
         }
         return CollectionConverters.asScala(sets).toList();
-    }
-
-    /**
-     * The aggregate of each indicator column, in table order, medians followed by their basis. A unit count counts
-     * rows: the unit frame has one row per unit (the warehouse facts' primary keys), so no distinct count is needed;
-     * a count of another measure (children among incidents, councils) counts its distinct values. Spark's exact
-     * median keeps a map of value counts per cell: the session should let it stay hash-based for thousands of
-     * cells per task ({@code spark.sql.objectHashAggregate.sortBased.fallbackThreshold}, set by PublishCli) rather
-     * than fall back to sorting every expanded row.
-     */
-    private static Map<String, Column> measures(TableDefinition table) {
-        Map<String, Column> measures = new LinkedHashMap<>();
-        for (Indicator indicator : table.tallies()) {
-            Column measured = col(indicator.measure() == null ? table.unitColumn() : indicator.measure());
-            Column counted = indicator.condition() == null ? measured : when(col(indicator.condition()), measured);
-            measures.put(indicator.column(), indicator.kind() == Indicator.Kind.SUM
-                    ? coalesce(sum(counted), lit(0L)).cast(DataTypes.LongType)
-                    : isDistinct(indicator) ? countDistinct(counted) : count(counted));
-        }
-        for (Indicator indicator : table.medians()) {
-            measures.put(indicator.column(), median(col(indicator.measure())));
-            measures.put(indicator.column() + BASIS_SUFFIX, count(col(indicator.measure())));
-        }
-        return measures;
     }
 
     /** A count of a measure other than the unit (children among incidents, councils): of its distinct values. */
