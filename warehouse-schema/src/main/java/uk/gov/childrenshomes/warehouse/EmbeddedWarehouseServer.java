@@ -129,6 +129,8 @@ public final class EmbeddedWarehouseServer {
             Files.createDirectories(home);
             Path bin = PostgresBinaries.installed(bundleJar);
             String password = credentials();
+            // rewritten at every start: the port a home runs on can change (DATAPACK_WAREHOUSE_PORT, the port file)
+            writePrivate(pgpassFile(), "localhost:" + port + ":*:" + OWNER + ":" + password + "\n");
             if (!Files.exists(dataDirectory().resolve("PG_VERSION"))) {
                 initialise(bin, password);
             }
@@ -202,7 +204,6 @@ public final class EmbeddedWarehouseServer {
         new SecureRandom().nextBytes(random);
         String password = HexFormat.of().formatHex(random);
         writePrivate(file, "# Embedded warehouse owner; generated on first start.\nuser=" + OWNER + "\npassword=" + password + "\n");
-        writePrivate(pgpassFile(), "localhost:" + port + ":*:" + OWNER + ":" + password + "\n");
         return password;
     }
 

@@ -11,8 +11,12 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two homes on one machine do not fight over a port: each records the one it took when it was first used. */
+/**
+ * Two homes on one machine do not fight over a port: each records the one it took when it was first used; the psql
+ * password file follows the port the server last started on.
+ */
 class EmbeddedWarehousePortTest {
 
     @TempDir
@@ -45,6 +49,30 @@ class EmbeddedWarehousePortTest {
         Path home = Files.createDirectories(homes.resolve("chosen"));
         Files.writeString(home.resolve("port"), "54400\n");
         assertEquals(54400, EmbeddedWarehouseServer.portOf(home));
+    }
+
+    @Test
+    void thePasswordFileNamesThePortTheServerWasLastStartedOn() throws IOException {
+        Path home = homes.resolve("moved");
+        int first = freePort();
+        EmbeddedWarehouseServer server = EmbeddedWarehouseServer.persistent(home, first);
+        server.start();
+        server.stop();
+        int second = freePort();
+        EmbeddedWarehouseServer moved = EmbeddedWarehouseServer.persistent(home, second);
+        try {
+            moved.start();
+            assertTrue(Files.readString(moved.pgpassFile()).startsWith("localhost:" + second + ":*:"),
+                    "psql with the file finds the server where it runs now");
+        } finally {
+            moved.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Holds the default port for the test (unless something on the machine already does). */
