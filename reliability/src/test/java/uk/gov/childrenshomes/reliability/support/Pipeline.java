@@ -70,6 +70,14 @@ public final class Pipeline {
 
     /** What every child gets: the warehouse and the secret key file, nothing else of ours. */
     public Map<String, String> environment() {
+        return environment(warehouse, work.resolve("datapack-home"));
+    }
+
+    /**
+     * The same for a process standing for another machine: its own DATAPACK_HOME, and {@code target} as the
+     * warehouse (given by URL, as a managed PostgreSQL would be).
+     */
+    public Map<String, String> environment(WarehouseConnection target, Path home) {
         Map<String, String> environment = new HashMap<>();
         INHERITED.forEach(name -> {
             String value = System.getenv(name);
@@ -77,11 +85,11 @@ public final class Pipeline {
                 environment.put(name, value);
             }
         });
-        environment.put(WarehouseConnection.URL_VARIABLE, warehouse.url());
-        environment.put(WarehouseConnection.USER_VARIABLE, String.valueOf(warehouse.user()));
-        environment.put(WarehouseConnection.PASSWORD_VARIABLE, warehouse.password() == null ? "" : warehouse.password());
+        environment.put(WarehouseConnection.URL_VARIABLE, target.url());
+        environment.put(WarehouseConnection.USER_VARIABLE, String.valueOf(target.user()));
+        environment.put(WarehouseConnection.PASSWORD_VARIABLE, target.password() == null ? "" : target.password());
         environment.put("DATAPACK_PSEUDONYMISATION_KEY_FILE", secretKeyFile.toString());
-        environment.put("DATAPACK_HOME", work.resolve("datapack-home").toString());
+        environment.put("DATAPACK_HOME", home.toString());
         return environment;
     }
 
@@ -125,7 +133,14 @@ public final class Pipeline {
     }
 
     public static List<String> ingestArguments(Path inbox) {
-        return List.of("ingest", "--inbox", inbox.toString(), "--year", String.valueOf(YEAR));
+        return ingestArguments(inbox, List.of());
+    }
+
+    /** The same restricted to {@code laCodes} ({@code --la} each), as the collection DAG's per-LA tasks run it. */
+    public static List<String> ingestArguments(Path inbox, List<String> laCodes) {
+        List<String> arguments = new ArrayList<>(List.of("ingest", "--inbox", inbox.toString(), "--year", String.valueOf(YEAR)));
+        laCodes.forEach(code -> arguments.addAll(List.of("--la", code)));
+        return arguments;
     }
 
     /** {@code ./datapack publish --year 2025 --out DIR}, started, with the launcher's JVM options. */
