@@ -53,30 +53,22 @@ class IngestWorkersTest {
         for (int worker = 0; worker < LAS_PER_WORKER.size(); worker++) {
             Path machine = work.resolve("worker-" + (worker + 1));
             Path ownInbox = copy(inbox.root(), machine.resolve("inbox"));
-            workers.add(ChildProcess.start("ingest-worker-" + (worker + 1),
-                    pipeline.jobsCommand(List.of(), Pipeline.ingestArguments(ownInbox, LAS_PER_WORKER.get(worker))),
-                    pipeline.environment(workersWarehouse, machine.resolve("datapack-home")), pipeline.logs()));
+            workers.add(pipeline.startIngest("ingest-worker-" + (worker + 1), ownInbox, LAS_PER_WORKER.get(worker),
+                    workersWarehouse, machine.resolve("datapack-home")));
         }
         for (ChildProcess worker : workers) {
             ChildProcess.Result result = worker.waitFor();
             assertEquals(0, result.exitCode(), result::describe);
         }
         Submissions submissions = new Submissions(workersWarehouse);
-        for (String la : las) {
-            for (String returnCode : List.of("ssda903", "missing", "oversight")) {
-                Map<String, Object> submission = submissions.only(la, returnCode);
-                assertEquals("loaded", submission.get("state"), submission::toString);
-                submissions.assertAccounted(submission);
-            }
-        }
+        submissions.assertEveryReturnLoadedOnce(las);
         assertEquals(1, submissions.all(NATIONAL_CODE, "ofsted_register").size(),
                 "the national register loaded once, by whichever worker came first");
 
         WarehouseConnection singleWarehouse = TestWarehouses.create("IngestWorkersTest: one ingest of the same returns");
         try {
-            ChildProcess.Result single = ChildProcess.run("ingest-single",
-                    pipeline.jobsCommand(List.of(), Pipeline.ingestArguments(inbox.root())),
-                    pipeline.environment(singleWarehouse, work.resolve("single-home")), pipeline.logs());
+            ChildProcess.Result single = pipeline.startIngest("ingest-single", inbox.root(), List.of(), singleWarehouse,
+                    work.resolve("single-home")).waitFor();
             assertEquals(0, single.exitCode(), single::describe);
             assertSameView(AnalystView.of(singleWarehouse), AnalystView.of(workersWarehouse));
         } finally {

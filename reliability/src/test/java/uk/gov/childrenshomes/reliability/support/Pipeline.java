@@ -128,6 +128,15 @@ public final class Pipeline {
         return ChildProcess.start(name, jobsCommand(jvmOptions, ingestArguments(inbox)), environment(), logs());
     }
 
+    /**
+     * An ingest standing for another machine: its own DATAPACK_HOME, {@code target} as the warehouse, only
+     * {@code laCodes} of the inbox (all when empty), with the launcher's JVM options.
+     */
+    public ChildProcess startIngest(String name, Path inbox, List<String> laCodes, WarehouseConnection target, Path home) {
+        return ChildProcess.start(name, jobsCommand(List.of(), ingestArguments(inbox, laCodes)), environment(target, home),
+                logs());
+    }
+
     public ChildProcess.Result ingest(String name, Path inbox) {
         return startIngest(name, inbox).waitFor();
     }
